@@ -1,0 +1,21 @@
+namespace TraAM.Bot.Features.Help;
+
+/// <summary>One line of the help card: the command in each language and the key of its description.</summary>
+public sealed record HelpEntry(string French, string English, string DescriptionKey);
+
+/// <summary>
+/// The commands the help card lists. Each feature adds its own lines when it maps its commands, so the help never
+/// advertises a command that does not exist.
+/// </summary>
+public sealed class HelpCatalog
+{
+    private readonly List<HelpEntry> _entries = [];
+
+    public IReadOnlyList<HelpEntry> Entries => _entries;
+
+    public HelpCatalog Add(HelpEntry entry)
+    {
+        _entries.Add(entry);
+        return this;
+    }
+}

@@ -1,0 +1,96 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Microsoft.Extensions.Options;
+using TraAM.Bot.Data;
+
+namespace TraAM.Bot.Hosting;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+
+    /// <summary>False in tests and for instances that only answer Teams: jobs are then run by someone else.</summary>
+    public bool ServerEnabled { get; set; } = true;
+
+    public int WorkerCount { get; set; } = Math.Min(Environment.ProcessorCount * 5, 20);
+
+    /// <summary>Time zone of the recurring maintenance jobs (reminders use each person's own académie).</summary>
+    public string TimeZone { get; set; } = "Europe/Paris";
+
+    /// <summary>Basic-auth credentials of the /jobs dashboard outside local mode; no password means no dashboard.</summary>
+    public string DashboardUser { get; set; } = "admin";
+
+    public string DashboardPassword { get; set; } = "";
+}
+
+internal static class Jobs
+{
+    /// <summary>Hangfire on PostgreSQL (shared by every instance) or in memory for the embedded default.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
+            .Validate(o => o.WorkerCount is > 0 and <= 100, "Jobs__WorkerCount doit être entre 1 et 100.")
+            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Jobs__TimeZone n'est pas un fuseau IANA connu.")
+            .ValidateOnStart();
+
+        var postgres = configuration.GetConnectionString(Database.ConnectionStringName);
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                c.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Long });
+                return;
+            }
+
+            c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(postgres), new PostgreSqlStorageOptions
+            {
+                // A job longer than the invisibility timeout must not be picked up a second time by another instance.
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                PrepareSchemaIfNecessary = true,
+            });
+        });
+
+        if (configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.ServerEnabled)}", true))
+        {
+            services.AddHangfireServer((sp, o) =>
+            {
+                o.WorkerCount = sp.GetRequiredService<IOptions<JobsOptions>>().Value.WorkerCount;
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+            });
+        }
+
+        services.AddScoped<PurgeProcessedActivitiesJob>();
+        services.AddHostedService<RecurringJobs>();
+        return services;
+    }
+
+    /// <summary>The dashboard: loopback callers in local mode, Basic credentials otherwise (see README).</summary>
+    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder app, string pattern)
+    {
+        var options = new DashboardOptions
+        {
+            Authorization = [new JobsDashboardAuthorization()],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "TraAM.Bot – tâches",
+            AppPath = null,
+        };
+        return app.MapHangfireDashboard(pattern, options);
+    }
+}
+
+/// <summary>The single table of recurring jobs, with explicit ids and time zone (Hangfire 1.8 best practice).</summary>
+internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone) };
+        jobs.AddOrUpdate<PurgeProcessedActivitiesJob>(PurgeProcessedActivitiesJob.Id, j => j.RunAsync(CancellationToken.None), "15 3 * * *", local);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,34 @@
+using TraAM.Bot.Conversations;
+using TraAM.Bot.Features.Help;
+using TraAM.Bot.Hosting;
+using TraAM.Bot.Protocol;
+using TraAM.Bot.Protocol.Routing;
+
+// Command-line verbs (migrate, cards expand…) share the configuration but not the web host.
+if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
+
+var builder = WebApplication.CreateBuilder(args);
+
+// Platform
+builder.Services.AddBotProtocol();                                                // /api/messages auth, Connector client, routes
+builder.Services.AddDatabase(builder.Configuration, builder.Environment);        // PostgreSQL, or the embedded SQLite file
+builder.Services.AddJobs(builder.Configuration);                                  // Hangfire on PostgreSQL, or in memory
+builder.Services.AddCardTemplates(builder.Configuration);                         // cards/**.json, loaded and checked now
+builder.Services.AddHealth();                                                     // /health: database + job storage
+builder.Services.AddConversations();                                              // install/uninstall, references for proactive sends
+
+// Features
+builder.Services
+    .AddHelp();
+
+var app = builder.Build();
+
+app.MapBot("/api/messages", bot => bot
+    .MapConversations()
+    .MapHelp(app.Services.GetRequiredService<HelpCatalog>()));
+
+app.MapHealth("/health");
+app.MapJobsDashboard("/jobs");
+
+await app.RunAsync();
+return Environment.ExitCode;

@@ -1,0 +1,157 @@
+using System.Net;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using TraAM.Bot.Protocol;
+using TraAM.Bot.Protocol.Authentication;
+using TraAM.Bot.Protocol.Connector;
+using TraAM.Bot.Protocol.Schema;
+
+namespace TraAM.Bot.Tests.Protocol;
+
+public sealed class ConnectorClientTests
+{
+    private const string Teams = "https://smba.trafficmanager.net/emea/";
+    private readonly FakeHttp _http = new();
+    private readonly List<TimeSpan> _waits = [];
+    private readonly Mock<IAppTokenProvider> _tokens = new();
+
+    private ConnectorClient Client(BotProtocolOptions? options = null)
+    {
+        var o = Options.Create(options ?? new BotProtocolOptions { MicrosoftAppId = Guid.NewGuid().ToString(), MicrosoftAppPassword = "x" });
+        _tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ReturnsAsync("app-token");
+        return new ConnectorClient(new HttpClient(_http), _tokens.Object, new ServiceUrlPolicy(o), o, new FakeTimeProvider(), NullLogger<ConnectorClient>.Instance)
+        {
+            Delay = (d, _) => { _waits.Add(d); return Task.CompletedTask; },
+        };
+    }
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/emea/")]
+    [InlineData("https://smba.trafficmanager.net/emea")]
+    public async Task Send_IsRelativeToServiceUrl_WithOrWithoutTrailingSlash_AndCarriesTheToken(string serviceUrl)
+    {
+        _http.Then(HttpStatusCode.Created, """{"id":"1:42"}""");
+
+        var result = await Client().SendAsync(serviceUrl, "19:abc@thread.tacv2;messageid=1", new Activity { Type = "message", Text = "Bonjour" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("1:42", result.Id);
+        var request = Assert.Single(_http.Requests);
+        Assert.Equal("https://smba.trafficmanager.net/emea/v3/conversations/19%3Aabc%40thread.tacv2%3Bmessageid%3D1/activities", request.Uri.AbsoluteUri);
+        Assert.Equal("Bearer app-token", request.Authorization);
+        Assert.Contains("\"text\":\"Bonjour\"", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_Accepted_WithoutBody_IsNotAnError()
+    {
+        _http.Then(HttpStatusCode.Accepted);
+
+        var result = await Client().SendAsync(Teams, "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken);
+
+        Assert.Null(result.Id);
+    }
+
+    [Fact]
+    public async Task Send_ToAServiceUrlOutsideTheAllowList_NeverLeavesTheProcess()
+    {
+        await Assert.ThrowsAsync<ServiceUrlNotAllowedException>(() =>
+            Client().SendAsync("https://evil.example.com/", "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken));
+
+        Assert.Empty(_http.Requests);
+        _tokens.Verify(t => t.GetTokenAsync(It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Send_Throttled_WaitsRetryAfter_ThenSucceeds()
+    {
+        _http.Then(HttpStatusCode.TooManyRequests, configure: r => r.Headers.RetryAfter = new(TimeSpan.FromSeconds(2)))
+             .Then(HttpStatusCode.Created, """{"id":"7"}""");
+
+        var result = await Client().SendAsync(Teams, "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal("7", result.Id);
+        Assert.Equal(2, _http.Requests.Count);
+        Assert.Equal([TimeSpan.FromSeconds(2)], _waits);
+    }
+
+    [Fact]
+    public async Task Send_GatewayTimeout_IsReportedAsUnknownOutcome_AndNotResent()
+    {
+        _http.Then(HttpStatusCode.GatewayTimeout);
+
+        await Assert.ThrowsAsync<ConnectorOutcomeUnknownException>(() =>
+            Client().SendAsync(Teams, "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken));
+
+        Assert.Single(_http.Requests);
+    }
+
+    [Fact]
+    public async Task Update_BadGateway_IsRetried_BecausePutIsIdempotent()
+    {
+        _http.Then(HttpStatusCode.BadGateway).Then(HttpStatusCode.OK, """{"id":"5"}""");
+
+        await Client().UpdateAsync(Teams, "a:1", "5", new Activity { Type = "message" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, _http.Requests.Count);
+        Assert.All(_http.Requests, r => Assert.Equal(HttpMethod.Put, r.Method));
+        Assert.EndsWith("/v3/conversations/a%3A1/activities/5", _http.Requests[0].Uri.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_BlockedByTheUser_SaysTheRecipientIsUnreachable()
+    {
+        _http.Then(HttpStatusCode.Forbidden, """{"error":{"code":"MessageWritesBlocked","message":"Thread is blocked"}}""",
+            r => r.Headers.Add("X-Correlating-OperationId", "op-1"));
+
+        var ex = await Assert.ThrowsAsync<ConnectorException>(() => Client().SendAsync(Teams, "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken));
+
+        Assert.True(ex.IsRecipientUnreachable);
+        Assert.Equal("op-1", ex.OperationId);
+    }
+
+    [Fact]
+    public async Task CreateConversation_PostsParameters_AndReadsTheNewId()
+    {
+        _http.Then(HttpStatusCode.Created, """{"id":"a:1new","activityId":"9"}""");
+        var parameters = new ConversationParameters
+        {
+            Bot = new ChannelAccount { Id = "28:bot" },
+            Members = [new ChannelAccount { Id = "29:user" }],
+            TenantId = "tenant",
+            ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = "tenant" } },
+        };
+
+        var created = await Client().CreateConversationAsync(Teams, parameters, TestContext.Current.CancellationToken);
+
+        Assert.Equal("a:1new", created.Id);
+        Assert.EndsWith("/emea/v3/conversations", _http.Requests[0].Uri.AbsoluteUri, StringComparison.Ordinal);
+        Assert.Contains("\"isGroup\":false", _http.Requests[0].Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PagedMembers_ClampsThePageSize_AndEscapesTheContinuationToken()
+    {
+        _http.Then(HttpStatusCode.OK, """{"continuationToken":"next","members":[{"id":"29:a","aadObjectId":"o1"}]}""");
+
+        var page = await Client().GetPagedMembersAsync(Teams, "19:team@thread.tacv2", 10, "a b/c", TestContext.Current.CancellationToken);
+
+        Assert.Equal("next", page.ContinuationToken);
+        Assert.Equal("o1", Assert.Single(page.Members!).AadObjectId);
+        Assert.EndsWith("pagedmembers?pageSize=50&continuationToken=a%20b%2Fc", _http.Requests[0].Uri.AbsoluteUri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LocalMode_SendsNoToken_ToTheLoopbackPlayground()
+    {
+        _http.Then(HttpStatusCode.OK, """{"id":"1"}""");
+        var local = Options.Create(new BotProtocolOptions());
+        var tokens = new AppTokenProvider(new HttpClient(new FakeHttp()), local, TimeProvider.System);
+        var client = new ConnectorClient(new HttpClient(_http), tokens, new ServiceUrlPolicy(local), local, TimeProvider.System, NullLogger<ConnectorClient>.Instance);
+
+        await client.SendAsync("http://localhost:56150/_connector", "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken);
+
+        Assert.Null(_http.Requests[0].Authorization);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace TraAM.Bot.IntegrationTests.Infrastructure;
+
+/// <summary>The Bot Connector as the bot sees it over HTTP: answers like Teams and records what the bot sent.</summary>
+public sealed class RecordingConnector : HttpMessageHandler
+{
+    private int _ids;
+
+    public ConcurrentQueue<Sent> Requests { get; } = new();
+
+    public sealed record Sent(HttpMethod Method, string Path, string? Authorization, JsonNode? Body)
+    {
+        public JsonNode? Card => Body?["attachments"]?[0]?["content"];
+
+        /// <summary>Every text the card shows (TextBlocks, facts), unescaped, in order.</summary>
+        public IReadOnlyList<string> CardTexts => [.. Texts(Card)];
+
+        private static IEnumerable<string> Texts(JsonNode? node) => node switch
+        {
+            JsonObject o => o.SelectMany(p => p.Key is "text" or "title" or "value" && p.Value is JsonValue v && v.TryGetValue<string>(out var s)
+                ? [s] : Texts(p.Value)),
+            JsonArray a => a.SelectMany(Texts),
+            _ => [],
+        };
+    }
+
+    /// <summary>What GET v3/teams/{id} answers; null answers 404 as for a team the bot cannot see.</summary>
+    public int? TeamMemberCount { get; set; }
+
+    public IReadOnlyList<Sent> Activities => [.. Requests.Where(r => r.Path.Contains("/activities", StringComparison.Ordinal))];
+
+    public void Clear() => Requests.Clear();
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var body = request.Content is null ? null : await request.Content.ReadAsStringAsync(cancellationToken);
+        var path = request.RequestUri!.AbsolutePath;
+        Requests.Enqueue(new Sent(request.Method, path, request.Headers.Authorization?.ToString(), string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body)));
+        var id = Interlocked.Increment(ref _ids);
+        if (request.Method == HttpMethod.Get && path.Contains("/v3/teams/", StringComparison.Ordinal))
+        {
+            return TeamMemberCount is { } n
+                ? Json(HttpStatusCode.OK, $$"""{"id":"team","name":"Équipe","memberCount":{{n}}}""")
+                : Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"team not found"}}""");
+        }
+
+        if (request.Method == HttpMethod.Post && path.EndsWith("/v3/conversations", StringComparison.Ordinal))
+            return Json(HttpStatusCode.Created, $$"""{"id":"a:created-{{id}}","activityId":"{{id}}"}""");
+        return Json(request.Method == HttpMethod.Put ? HttpStatusCode.OK : HttpStatusCode.Created, $$"""{"id":"{{id}}"}""");
+    }
+
+    private static HttpResponseMessage Json(HttpStatusCode status, string json) =>
+        new(status) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+}
+
+/// <summary>login.botframework.com and Entra's token endpoint, for the bot's HTTP clients.</summary>
+public sealed class IssuerEndpoints(Func<string> jwks) : HttpMessageHandler
+{
+    public const string MetadataUrl = "https://login.test.invalid/v1/.well-known/openidconfiguration";
+    public const string TokenUrl = "https://login.test.invalid/botframework.com/oauth2/v2.0/token";
+    private int _tokens;
+
+    public int TokensIssued => _tokens;
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var url = request.RequestUri!.AbsoluteUri;
+        string json;
+        if (url == MetadataUrl) json = """{"issuer":"https://api.botframework.com","jwks_uri":"https://login.test.invalid/v1/.well-known/keys"}""";
+        else if (url.EndsWith("/keys", StringComparison.Ordinal)) json = jwks();
+        else if (url == TokenUrl)
+        {
+            Interlocked.Increment(ref _tokens);
+            json = """{"token_type":"Bearer","expires_in":3600,"access_token":"app-token-for-connector"}""";
+        }
+        else return Task.FromResult(new HttpResponseMessage(HttpStatusCode.NotFound));
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(json, Encoding.UTF8, "application/json") });
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using TraAM.Bot.Data;
+using TraAM.Bot.Protocol.Connector;
+using TraAM.Bot.Tests.Protocol;
+
+namespace TraAM.Bot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real app, in process, on its own fresh PostgreSQL database: real JWT validation (our test issuer's keys
+/// served where login.botframework.com would be), a recording Connector at the HTTP edge, the Hangfire server off
+/// (jobs are run by calling them), and a fake clock.
+/// </summary>
+public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _database = "traam_it_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public TestIssuer Issuer { get; } = new();
+    public RecordingConnector Connector { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public IssuerEndpoints Login { get; }
+    public string ConnectionString { get; private set; } = "";
+
+    public TraamApp() => Login = new IssuerEndpoints(() => Issuer.Jwks("msteams"));
+
+    /// <summary>Extra settings (before the first request), e.g. <c>Bot:AllowedTenants:0</c>.</summary>
+    public TraamApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (Postgres.ConnectionString is null && !Postgres.IsCi) return; // every test here is skipped
+        var admin = Postgres.ConnectionString ?? throw new InvalidOperationException(
+            "TRAAM_TEST_POSTGRES is not set: on CI the PostgreSQL suite must run (source .ci/postgres.sh).");
+        await using (var connection = new NpgsqlConnection(admin))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _database, Pooling = true }.ConnectionString;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:TraAM", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStart", "true");
+        builder.UseSetting("Jobs:ServerEnabled", "false");
+        builder.UseSetting("Bot:MicrosoftAppId", TestIssuer.AppId);
+        builder.UseSetting("Bot:MicrosoftAppPassword", "test-secret");
+        builder.UseSetting("Bot:OpenIdMetadataUrl", IssuerEndpoints.MetadataUrl);
+        builder.UseSetting("Bot:TokenEndpoint", IssuerEndpoints.TokenUrl);
+        builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddHttpClient("bot-openid").ConfigurePrimaryHttpMessageHandler(() => Login);
+            services.AddHttpClient("bot-token").ConfigurePrimaryHttpMessageHandler(() => Login);
+            services.AddHttpClient(nameof(IConnector)).ConfigurePrimaryHttpMessageHandler(() => Connector);
+        });
+    }
+
+    public TraamDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<TraamDbContext>>().CreateDbContext();
+
+    /// <summary>Empties every table of the model (not Hangfire's), so each test starts from a blank slate.</summary>
+    public async Task ResetAsync()
+    {
+        await using var db = CreateDbContext();
+        var tables = db.Model.GetEntityTypes().Select(t => $"\"{t.GetTableName()}\"").Distinct();
+#pragma warning disable EF1002 // table names come from our own model, not from input
+        await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
+#pragma warning restore EF1002
+        Connector.Clear();
+    }
+
+    /// <summary>POSTs an activity to /api/messages with a valid channel token (or the given Authorization header).</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(JsonNode activity, string? authorization = "valid")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        if (authorization == "valid") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.Token(serviceUrl: activity["serviceUrl"]?.GetValue<string>()));
+        else if (authorization is not null) request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        return await CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Issuer.Dispose();
+        Connector.Dispose();
+        Login.Dispose();
+        if (Postgres.ConnectionString is null) return;
+        NpgsqlConnection.ClearAllPools();
+        await using var connection = new NpgsqlConnection(Postgres.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
+
+/// <summary>One app and database for the whole assembly; tests reset the tables they use.</summary>
+[CollectionDefinition(Name)]
+public sealed class AppCollection : ICollectionFixture<TraamApp>
+{
+    public const string Name = "app";
+}

@@ -13,6 +13,26 @@ public sealed class ConversationParameters
     [JsonPropertyName("tenantId")] public string? TenantId { get; set; }
     [JsonPropertyName("activity")] public Activity? Activity { get; set; }
     [JsonPropertyName("channelData")] public TeamsChannelData? ChannelData { get; set; }
+
+    /// <summary>A 1:1 chat with a user who has the app (Teams needs the user's 29: id and the tenant, not an e-mail).</summary>
+    public static ConversationParameters PersonalChat(string botId, string userId, string tenantId) => new()
+    {
+        IsGroup = false,
+        Bot = new ChannelAccount { Id = botId },
+        Members = [new ChannelAccount { Id = userId }],
+        TenantId = tenantId,
+        ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = tenantId } },
+    };
+
+    /// <summary>A new thread in a channel, opened by <paramref name="firstMessage"/> (the answer's activityId is its root).</summary>
+    public static ConversationParameters ChannelThread(string botId, string channelId, string tenantId, Activity firstMessage) => new()
+    {
+        IsGroup = true,
+        Bot = new ChannelAccount { Id = botId },
+        TenantId = tenantId,
+        Activity = firstMessage,
+        ChannelData = new TeamsChannelData { Channel = new ChannelInfo { Id = channelId }, Tenant = new TenantInfo { Id = tenantId } },
+    };
 }
 
 public sealed class ResourceResponse

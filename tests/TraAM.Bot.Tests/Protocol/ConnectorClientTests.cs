@@ -112,22 +112,35 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
-    public async Task CreateConversation_PostsParameters_AndReadsTheNewId()
+    public async Task CreatePersonalChat_PostsWhatTeamsDocuments_AndReadsTheNewId()
     {
         _http.Then(HttpStatusCode.Created, """{"id":"a:1new","activityId":"9"}""");
-        var parameters = new ConversationParameters
-        {
-            Bot = new ChannelAccount { Id = "28:bot" },
-            Members = [new ChannelAccount { Id = "29:user" }],
-            TenantId = "tenant",
-            ChannelData = new TeamsChannelData { Tenant = new TenantInfo { Id = "tenant" } },
-        };
 
-        var created = await Client().CreateConversationAsync(Teams, parameters, TestContext.Current.CancellationToken);
+        var created = await Client().CreateConversationAsync(Teams, ConversationParameters.PersonalChat("28:bot", "29:user", "tenant"), TestContext.Current.CancellationToken);
 
         Assert.Equal("a:1new", created.Id);
         Assert.EndsWith("/emea/v3/conversations", _http.Requests[0].Uri.AbsoluteUri, StringComparison.Ordinal);
-        Assert.Contains("\"isGroup\":false", _http.Requests[0].Body, StringComparison.Ordinal);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(_http.Requests[0].Body)!;
+        Assert.False(body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("28:bot", body["bot"]!["id"]!.GetValue<string>());
+        Assert.Equal("29:user", body["members"]![0]!["id"]!.GetValue<string>());
+        Assert.Equal("tenant", body["channelData"]!["tenant"]!["id"]!.GetValue<string>());
+        Assert.Equal("tenant", body["tenantId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task CreateChannelThread_CarriesTheChannelAndTheFirstMessage()
+    {
+        _http.Then(HttpStatusCode.Created, """{"id":"19:chan@thread.tacv2;messageid=77","activityId":"77"}""");
+        var first = new Activity { Type = "message", Text = "Point d'étape de mars" };
+
+        var created = await Client().CreateConversationAsync(Teams, ConversationParameters.ChannelThread("28:bot", "19:chan@thread.tacv2", "tenant", first), TestContext.Current.CancellationToken);
+
+        Assert.Equal("77", created.ActivityId);
+        var body = System.Text.Json.Nodes.JsonNode.Parse(_http.Requests[0].Body)!;
+        Assert.True(body["isGroup"]!.GetValue<bool>());
+        Assert.Equal("19:chan@thread.tacv2", body["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        Assert.Equal("Point d'étape de mars", body["activity"]!["text"]!.GetValue<string>());
     }
 
     [Fact]

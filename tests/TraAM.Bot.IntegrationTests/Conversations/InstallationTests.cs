@@ -5,13 +5,8 @@ using TraAM.Bot.IntegrationTests.Infrastructure;
 namespace TraAM.Bot.IntegrationTests.Conversations;
 
 /// <summary>Install, welcome, uninstall: the conversation references every proactive message will need.</summary>
-[Collection(AppCollection.Name)]
-public sealed class InstallationTests(TraamApp app) : IAsyncLifetime
+public sealed class InstallationTests(TraamApp app) : AppTest(app)
 {
-    public async ValueTask InitializeAsync() => await app.ResetAsync();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     [PostgresFact]
     public async Task PersonalInstall_StoresTheReference_AndWelcomesOnce_ThoughTeamsSendsTwoEvents()
     {
@@ -25,12 +20,12 @@ public sealed class InstallationTests(TraamApp app) : IAsyncLifetime
                 new System.Text.Json.Nodes.JsonObject { ["id"] = "28:11111111-2222-3333-4444-555555555555" });
         });
 
-        await Task.WhenAll(app.PostActivityAsync(install), app.PostActivityAsync(botAdded));
+        await Task.WhenAll(App.PostActivityAsync(install), App.PostActivityAsync(botAdded));
 
-        var welcome = Assert.Single(app.Connector.Activities);
+        var welcome = Assert.Single(App.Connector.Activities);
         Assert.Equal("Bonjour, je suis TraAM.Bot", welcome.Card!["body"]![0]!["text"]!.GetValue<string>());
         Assert.EndsWith("/v3/conversations/a:1PersonalChat/activities", Uri.UnescapeDataString(welcome.Path), StringComparison.Ordinal);
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var record = await db.Conversations.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal("a:1PersonalChat", record.ConversationId);
         Assert.Equal("personal", record.ConversationType);
@@ -46,15 +41,15 @@ public sealed class InstallationTests(TraamApp app) : IAsyncLifetime
     [PostgresFact]
     public async Task TeamInstall_StoresTheChannel_WithoutAnyPersonsIds_AndWelcomesInIt()
     {
-        app.Connector.TeamMemberCount = 12;
+        App.Connector.TeamMemberCount = 12;
 
-        using var response = await app.PostActivityAsync(Activities.From("conversation-update-team-install"));
+        using var response = await App.PostActivityAsync(Activities.From("conversation-update-team-install"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var welcome = Assert.Single(app.Connector.Activities);
+        var welcome = Assert.Single(App.Connector.Activities);
         Assert.Contains("/v3/conversations/19:general@thread.tacv2/activities", Uri.UnescapeDataString(welcome.Path), StringComparison.Ordinal);
         Assert.Contains(welcome.CardTexts, t => t.Contains("Mentionnez-moi", StringComparison.Ordinal));
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
         var record = await db.Conversations.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal("channel", record.ConversationType);
         Assert.Equal("19:general@thread.tacv2", record.TeamId);
@@ -66,33 +61,33 @@ public sealed class InstallationTests(TraamApp app) : IAsyncLifetime
     [PostgresFact]
     public async Task TeamOfMoreThanAHundred_IsNotWelcomed_ButIsStored()
     {
-        app.Connector.TeamMemberCount = 450;
+        App.Connector.TeamMemberCount = 450;
 
-        await app.PostActivityAsync(Activities.From("conversation-update-team-install"));
+        await App.PostActivityAsync(Activities.From("conversation-update-team-install"));
 
-        Assert.Empty(app.Connector.Activities);
-        await using var db = app.CreateDbContext();
+        Assert.Empty(App.Connector.Activities);
+        await using var db = App.CreateDbContext();
         Assert.True((await db.Conversations.SingleAsync(TestContext.Current.CancellationToken)).IsActive);
     }
 
     [PostgresFact]
     public async Task Uninstall_MarksInactive_AndReinstall_WelcomesAgain()
     {
-        await app.PostActivityAsync(Activities.From("installation-update-personal-add"));
+        await App.PostActivityAsync(Activities.From("installation-update-personal-add"));
 
-        await app.PostActivityAsync(Activities.From("installation-update-personal-add", a => a["action"] = "remove"));
+        await App.PostActivityAsync(Activities.From("installation-update-personal-add", a => a["action"] = "remove"));
 
-        await using (var db = app.CreateDbContext())
+        await using (var db = App.CreateDbContext())
         {
             var record = await db.Conversations.SingleAsync(TestContext.Current.CancellationToken);
             Assert.False(record.IsActive);
             Assert.NotNull(record.UninstalledAt);
         }
 
-        await app.PostActivityAsync(Activities.From("installation-update-personal-add"));
+        await App.PostActivityAsync(Activities.From("installation-update-personal-add"));
 
-        Assert.Equal(2, app.Connector.Activities.Count);
-        await using var after = app.CreateDbContext();
+        Assert.Equal(2, App.Connector.Activities.Count);
+        await using var after = App.CreateDbContext();
         Assert.True((await after.Conversations.SingleAsync(TestContext.Current.CancellationToken)).IsActive);
     }
 
@@ -101,10 +96,10 @@ public sealed class InstallationTests(TraamApp app) : IAsyncLifetime
     {
         var message = Activities.From("message-channel-mention", a => a["text"] = "<at>TraAM.Bot</at> aide");
 
-        using var response = await app.PostActivityAsync(message);
+        using var response = await App.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(app.Connector.Activities);
+        var reply = Assert.Single(App.Connector.Activities);
         Assert.Equal($"/emea/v3/conversations/19:abc@thread.tacv2;messageid=1732267732123/activities/{message["id"]}", Uri.UnescapeDataString(reply.Path));
         Assert.Contains(reply.CardTexts, t => t.Contains("mentionnez-moi d'abord", StringComparison.Ordinal));
     }

@@ -9,17 +9,12 @@ using TraAM.Bot.IntegrationTests.Infrastructure;
 
 namespace TraAM.Bot.IntegrationTests.Platform;
 
-[Collection(AppCollection.Name)]
-public sealed class PlatformTests(TraamApp app) : IAsyncLifetime
+public sealed class PlatformTests(TraamApp app) : AppTest(app)
 {
-    public async ValueTask InitializeAsync() => await app.ResetAsync();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     [PostgresFact]
     public async Task Health_ReportsPostgreSqlAndTheJobStorage()
     {
-        using var response = await app.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
+        using var response = await App.CreateClient().GetAsync("/health", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
@@ -31,7 +26,7 @@ public sealed class PlatformTests(TraamApp app) : IAsyncLifetime
     [PostgresFact]
     public async Task Migrations_AreAllApplied_AndMatchTheModel()
     {
-        await using var db = app.CreateDbContext();
+        await using var db = App.CreateDbContext();
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
         Assert.NotEmpty(await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken));
@@ -41,8 +36,8 @@ public sealed class PlatformTests(TraamApp app) : IAsyncLifetime
     [PostgresFact]
     public async Task PurgeJob_ForgetsOnlyActivitiesOlderThanADay()
     {
-        var now = app.Clock.GetUtcNow();
-        await using (var db = app.CreateDbContext())
+        var now = App.Clock.GetUtcNow();
+        await using (var db = App.CreateDbContext())
         {
             db.ProcessedActivities.AddRange(
                 new ProcessedActivity { Key = "old", ReceivedAt = now.AddHours(-25), Completed = true },
@@ -50,19 +45,19 @@ public sealed class PlatformTests(TraamApp app) : IAsyncLifetime
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        using (var scope = app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<PurgeProcessedActivitiesJob>().RunAsync(TestContext.Current.CancellationToken);
         }
 
-        await using var after = app.CreateDbContext();
+        await using var after = App.CreateDbContext();
         Assert.Equal(["recent"], await after.ProcessedActivities.Select(a => a.Key).ToListAsync(TestContext.Current.CancellationToken));
     }
 
     [PostgresFact]
     public async Task JobsDashboard_OutsideLocalMode_NeedsCredentials()
     {
-        using var anonymous = await app.CreateClient().GetAsync("/jobs", TestContext.Current.CancellationToken);
+        using var anonymous = await App.CreateClient().GetAsync("/jobs", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.Contains("Basic", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);

@@ -6,22 +6,17 @@ using TraAM.Bot.IntegrationTests.Infrastructure;
 namespace TraAM.Bot.IntegrationTests.Protocol;
 
 /// <summary>The HTTP contract of POST /api/messages, through the real pipeline and real token validation.</summary>
-[Collection(AppCollection.Name)]
-public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
+public sealed class MessagesEndpointTests(TraamApp app) : AppTest(app)
 {
-    public async ValueTask InitializeAsync() => await app.ResetAsync();
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     [PostgresFact]
     public async Task Aide_WithAValidToken_RepliesWithTheHelpCard_CarryingTheAppToken()
     {
         var activity = Activities.PersonalMessage("Aide");
 
-        using var response = await app.PostActivityAsync(activity);
+        using var response = await App.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(app.Connector.Activities);
+        var reply = Assert.Single(App.Connector.Activities);
         Assert.Equal(HttpMethod.Post, reply.Method);
         Assert.Equal($"/emea/v3/conversations/a:1PersonalChat/activities/{activity["id"]}", Uri.UnescapeDataString(reply.Path));
         Assert.Equal("Bearer app-token-for-connector", reply.Authorization);
@@ -31,10 +26,10 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
     [PostgresFact]
     public async Task Help_InEnglish_ForAnEnglishTeamsClient()
     {
-        using var response = await app.PostActivityAsync(Activities.PersonalMessage("help", locale: "en-GB"));
+        using var response = await App.PostActivityAsync(Activities.PersonalMessage("help", locale: "en-GB"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("TraAM.Bot help", Assert.Single(app.Connector.Activities).Card!["body"]![0]!["text"]!.GetValue<string>());
+        Assert.Equal("TraAM.Bot help", Assert.Single(App.Connector.Activities).Card!["body"]![0]!["text"]!.GetValue<string>());
     }
 
     public static TheoryData<string, Func<TraamApp, string?>> BadTokens => new()
@@ -51,11 +46,11 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
     [MemberData(nameof(BadTokens))]
     public async Task BadTokens_Get401_AndNothingHappens(string because, Func<TraamApp, string?> header)
     {
-        using var response = await app.PostActivityAsync(Activities.PersonalMessage("aide"), header(app) ?? (string?)null);
+        using var response = await App.PostActivityAsync(Activities.PersonalMessage("aide"), header(App) ?? (string?)null);
 
         Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, because);
-        Assert.Empty(app.Connector.Requests);
-        await using var db = app.CreateDbContext();
+        Assert.Empty(App.Connector.Requests);
+        await using var db = App.CreateDbContext();
         Assert.Empty(db.ProcessedActivities);
     }
 
@@ -82,10 +77,10 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
     {
         var activity = Activities.PersonalMessage(new string('x', 1024 * 1024 + 1));
 
-        using var response = await app.PostActivityAsync(activity);
+        using var response = await App.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Empty(app.Connector.Requests);
+        Assert.Empty(App.Connector.Requests);
     }
 
     [PostgresFact]
@@ -93,12 +88,12 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
     {
         var activity = Activities.PersonalMessage("aide");
 
-        using var first = await app.PostActivityAsync(activity);
-        using var second = await app.PostActivityAsync(activity);
+        using var first = await App.PostActivityAsync(activity);
+        using var second = await App.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Single(app.Connector.Activities);
+        Assert.Single(App.Connector.Activities);
     }
 
     [PostgresFact]
@@ -106,8 +101,8 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
     {
         var invoke = Activities.From("invoke-adaptive-card-action", a => a["locale"] = "fr-FR");
 
-        using var first = await app.PostActivityAsync(invoke);
-        using var second = await app.PostActivityAsync(invoke);
+        using var first = await App.PostActivityAsync(invoke);
+        using var second = await App.PostActivityAsync(invoke);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         var body = JsonNode.Parse(await first.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
@@ -115,13 +110,13 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("Aide de TraAM.Bot", body["value"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(body.ToJsonString(), JsonNode.Parse(await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.ToJsonString());
-        Assert.Empty(app.Connector.Requests);
+        Assert.Empty(App.Connector.Requests);
     }
 
     [PostgresFact]
     public async Task UnknownInvoke_Gets501()
     {
-        using var response = await app.PostActivityAsync(Activities.From("invoke-adaptive-card-action", a => a["name"] = "task/fetch"));
+        using var response = await App.PostActivityAsync(Activities.From("invoke-adaptive-card-action", a => a["name"] = "task/fetch"));
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -132,19 +127,19 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
         var activity = Activities.PersonalMessage("aide");
         activity["serviceUrl"] = "https://attacker.example.com/";
 
-        using var response = await app.PostActivityAsync(activity);
+        using var response = await App.PostActivityAsync(activity);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Empty(app.Connector.Requests);
+        Assert.Empty(App.Connector.Requests);
     }
 
     [PostgresFact]
     public async Task UnknownText_GetsAFrenchHint_WithoutEchoingIt()
     {
-        using var response = await app.PostActivityAsync(Activities.PersonalMessage("mot de passe : hunter2"));
+        using var response = await App.PostActivityAsync(Activities.PersonalMessage("mot de passe : hunter2"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var text = Assert.Single(app.Connector.Activities).Body!["text"]!.GetValue<string>();
+        var text = Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>();
         Assert.Contains("Je n'ai pas compris", text, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
     }
@@ -152,7 +147,7 @@ public sealed class MessagesEndpointTests(TraamApp app) : IAsyncLifetime
     private async Task<HttpResponseMessage> PostRawAsync(string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };
-        request.Headers.Authorization = new("Bearer", app.Issuer.Token());
-        return await app.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
+        request.Headers.Authorization = new("Bearer", App.Issuer.Token());
+        return await App.CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
     }
 }

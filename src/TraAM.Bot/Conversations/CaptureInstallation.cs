@@ -119,7 +119,10 @@ internal sealed partial class CaptureInstallation(TraamDbContext db, CardTemplat
 
         try
         {
-            var card = cards.Render(WelcomeCard, new WelcomeCardData(!turn.IsPersonal), turn.Language);
+            // Teams sends installationUpdate (with a locale) and conversationUpdate (sometimes without) together, and
+            // either may win the welcome: without a locale of its own, use the one stored from the other event.
+            var language = string.IsNullOrEmpty(turn.Activity.Locale) ? Languages.FromLocale(record.Locale) : turn.Language;
+            var card = cards.Render(WelcomeCard, new WelcomeCardData(!turn.IsPersonal), language);
             await turn.SendCardAsync(card, ct);
         }
         catch

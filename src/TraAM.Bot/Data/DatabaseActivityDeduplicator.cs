@@ -8,32 +8,52 @@ namespace TraAM.Bot.Data;
 /// <summary>
 /// Deduplication through the database's primary key: of two arrivals of one activity (even on two instances),
 /// exactly one insert succeeds. The loser gets the winner's invoke answer when it is already known.
+/// One statement per turn on the hot path: INSERT … ON CONFLICT DO NOTHING (both providers) says first or duplicate
+/// by its row count, without an exception; the answer is written afterwards only for invokes, the only activities
+/// whose retry must get it back. On the embedded SQLite file (one writer at a time) this process's inserts queue
+/// here instead of colliding on SQLite's lock.
 /// </summary>
-internal sealed class DatabaseActivityDeduplicator(IDbContextFactory<TraamDbContext> contexts, TimeProvider clock) : IActivityDeduplicator
+internal sealed class DatabaseActivityDeduplicator(IDbContextFactory<TraamDbContext> contexts, TimeProvider clock) : IActivityDeduplicator, IDisposable
 {
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    public void Dispose() => _sqliteWriter.Dispose();
+
     public async Task<DeduplicationTicket> BeginAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = DeduplicationTicket.KeyOf(activity);
         if (key is null) return new DeduplicationTicket("", true);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ProcessedActivities.Add(new ProcessedActivity { Key = key, ReceivedAt = clock.GetUtcNow() });
+        if (await InsertIfAbsentAsync(db, key, cancellationToken)) return new DeduplicationTicket(key, true);
+        var existing = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Key == key, cancellationToken);
+        return new DeduplicationTicket(key, false, existing is null ? null : Restore(existing));
+    }
+
+    private async Task<bool> InsertIfAbsentAsync(TraamDbContext db, string key, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(ProcessedActivity))!;
+        var receivedAt = entity.FindProperty(nameof(ProcessedActivity.ReceivedAt))!;
+        // The provider's own representation (SQLite stores this date as ticks through a converter).
+        var now = receivedAt.GetTypeMapping().Converter?.ConvertToProvider(clock.GetUtcNow()) ?? clock.GetUtcNow();
+        var sql = "INSERT INTO \"" + entity.GetTableName() + "\" (\"Key\", \"ReceivedAt\", \"Completed\") VALUES ({0}, {1}, {2}) ON CONFLICT (\"Key\") DO NOTHING";
+        var sqlite = db.Database.IsSqlite();
+        if (sqlite) await _sqliteWriter.WaitAsync(ct);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return new DeduplicationTicket(key, true);
+#pragma warning disable EF1002 // the table name comes from our model; the values are parameters
+            return await db.Database.ExecuteSqlRawAsync(sql, [key, now, false], ct) == 1;
+#pragma warning restore EF1002
         }
-        catch (DbUpdateException)
+        finally
         {
-            db.ChangeTracker.Clear();
-            var existing = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Key == key, cancellationToken);
-            if (existing is null) throw; // not a duplicate: a real storage failure
-            return new DeduplicationTicket(key, false, Restore(existing));
+            if (sqlite) _sqliteWriter.Release();
         }
     }
 
     public async Task CompleteAsync(DeduplicationTicket ticket, InvokeResponse? response, CancellationToken cancellationToken)
     {
-        if (ticket.Key.Length == 0) return;
+        // Only an invoke's answer is replayed to a retry; a message's retry gets 200 anyway, and its row already exists.
+        if (ticket.Key.Length == 0 || response is null) return;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var body = response?.Body is { } b ? JsonSerializer.Serialize(b, ProtocolJson.Context.AdaptiveCardInvokeResponse) : null;
         int? status = response?.Status;

@@ -36,7 +36,7 @@ internal static class Database
         else
         {
             var path = SqlitePath(configuration, environment);
-            services.AddPooledDbContextFactory<SqliteTraamDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30"));
+            services.AddPooledDbContextFactory<SqliteTraamDbContext>(o => o.UseSqlite($"Data Source={path};Default Timeout=30").AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<IDbContextFactory<TraamDbContext>>(sp =>
                 new Upcast<SqliteTraamDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteTraamDbContext>>()));
         }

@@ -52,6 +52,10 @@ internal sealed partial class ConnectorClient(
             ProtocolJson.Context.PagedMembersResult, () => new PagedMembersResult { Members = [] }, cancellationToken);
     }
 
+    public Task<TeamsChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
+        CallAsync<object, TeamsChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{E(conversationId)}/members/{E(memberId)}", null, null,
+            ProtocolJson.Context.TeamsChannelAccount, () => new TeamsChannelAccount(), cancellationToken);
+
     public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
         CallAsync<object, TeamDetails>(HttpMethod.Get, serviceUrl, $"v3/teams/{E(teamId)}", null, null,
             ProtocolJson.Context.TeamDetails, () => new TeamDetails(), cancellationToken);

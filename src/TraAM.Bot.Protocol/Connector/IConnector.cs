@@ -26,6 +26,12 @@ public interface IConnector
     /// <summary><c>GET v3/conversations/{id}/pagedmembers</c> (for a team, pass the team id).</summary>
     Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>GET v3/conversations/{id}/members/{memberId}</c>: one member with their e-mail and Entra object id, which is
+    /// how the bot matches a Teams user to the directory. Throws <see cref="ConnectorException"/> (404) for a non-member.
+    /// </summary>
+    Task<TeamsChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken);
+
     /// <summary><c>GET v3/teams/{teamId}</c>.</summary>
     Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken);
 }

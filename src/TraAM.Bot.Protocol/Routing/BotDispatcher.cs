@@ -43,6 +43,12 @@ public sealed partial class BotDispatcher(BotRoutes routes, IServiceProvider ser
     private async Task MessageAsync(Activity activity, CancellationToken ct)
     {
         if (activity.IsFromBot) return;
+        if (routes.FileHandler is { } fileHandler && activity.Attachments?.Any(a => a.ContentType == Attachment.FileDownloadInfoContentType) == true)
+        {
+            await Resolve<ITurnHandler>(fileHandler).HandleAsync(new TurnContext(activity, connector, CommandText.From(activity)), ct);
+            return;
+        }
+
         var text = CommandText.From(activity);
         var match = routes.MatchCommand(text);
         var handlerType = match?.Handler ?? routes.FallbackHandler;

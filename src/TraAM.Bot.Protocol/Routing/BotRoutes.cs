@@ -13,6 +13,15 @@ public sealed class BotRoutes
 
     public Type? FallbackHandler { get; private set; }
 
+    /// <summary>What answers a message carrying a file (Teams' file download info), whatever its text.</summary>
+    public Type? FileHandler { get; private set; }
+
+    public BotRoutes OnFile<THandler>() where THandler : ITurnHandler
+    {
+        FileHandler = typeof(THandler);
+        return this;
+    }
+
     /// <summary>Every alias (French and English) of a command; matched on whole words, accents and case ignored.</summary>
     public BotRoutes OnCommand<THandler>(params string[] aliases) where THandler : ITurnHandler
     {
@@ -76,7 +85,7 @@ public sealed class BotRoutes
 
     public IEnumerable<Type> AllHandlerTypes =>
         _commands.Select(c => c.Handler).Concat(_cardActions.Values).Concat(_conversationUpdates).Concat(_installationUpdates)
-            .Concat(FallbackHandler is null ? [] : [FallbackHandler]).Distinct();
+            .Concat(FallbackHandler is null ? [] : [FallbackHandler]).Concat(FileHandler is null ? [] : [FileHandler]).Distinct();
 
     private static string ArgumentsAfter(string original, int wordCount)
     {

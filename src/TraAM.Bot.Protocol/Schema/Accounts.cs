@@ -26,6 +26,9 @@ public sealed class Attachment
 {
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
 
+    /// <summary>A file the user sent in a personal chat: <c>content</c> holds <c>downloadUrl</c>, <c>uniqueId</c>, <c>fileType</c>.</summary>
+    public const string FileDownloadInfoContentType = "application/vnd.microsoft.teams.file.download.info";
+
     [JsonPropertyName("contentType")] public string? ContentType { get; set; }
     [JsonPropertyName("contentUrl")] public string? ContentUrl { get; set; }
     [JsonPropertyName("content")] public JsonElement? Content { get; set; }

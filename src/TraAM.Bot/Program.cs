@@ -1,6 +1,8 @@
+using TraAM.Bot.Campaigns;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Features.Help;
 using TraAM.Bot.Hosting;
+using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 
@@ -19,13 +21,18 @@ builder.Services.AddConversations();                                            
 
 // Features
 builder.Services
-    .AddHelp();
+    .AddHelp()
+    .AddPeople()                                                                   // who is asking, roles, groups, "moi"
+    .AddCampaigns();                                                               // the campaign calendar
 
 var app = builder.Build();
+var help = app.Services.GetRequiredService<HelpCatalog>();
 
 app.MapBot("/api/messages", bot => bot
     .MapConversations()
-    .MapHelp(app.Services.GetRequiredService<HelpCatalog>()));
+    .MapHelp(help)
+    .MapPeople(help)
+    .MapCampaigns(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");

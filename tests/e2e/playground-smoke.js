@@ -277,6 +277,38 @@ function runCardcheck(file) {
     return helpProblem(cardOf(ev), fr, true);
   });
 
+  // 6b. the directory decides what "aide" lists: the TN3 expert may link channels and edit the calendar, the
+  // teacher sees the calendar but not "lier" (tests/e2e/people.csv, imported before the bot started).
+  const ines = user('Inès Moreau');
+  const helpIn = async (who) => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(national.id, 'aide', who, true));
+    const ev = await pg.nextBotMessage(null, n, WAIT_MS);
+    saveCard(`channel-help-${who.name.split(' ')[0].toLowerCase()}`, cardOf(ev));
+    return factTitles(cardOf(ev));
+  };
+  await check(`"aide" by ${lea.name} (experte TN3) and by ${ines.name} (enseignante) -> different commands, from their roles`, async () => {
+    const expert = await helpIn(lea).catch((e) => e);
+    const teacher = await helpIn(ines).catch((e) => e);
+    if (expert instanceof Error || teacher instanceof Error) return `no reply (${(expert.message || teacher.message)})`;
+    if (!expert.includes('lier') || !expert.includes('calendrier')) return `expert's commands ${JSON.stringify(expert)} lack "lier"/"calendrier"`;
+    if (teacher.includes('lier')) return `teacher's commands ${JSON.stringify(teacher)} include "lier"`;
+    if (!teacher.includes('calendrier') || !teacher.includes('moi')) return `teacher's commands ${JSON.stringify(teacher)} lack "calendrier"/"moi"`;
+    return undefined;
+  });
+
+  await check(`"moi" by ${lea.name} -> her profile card with her role, from the imported directory`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(national.id, 'moi', lea, true));
+    const ev = await pg.nextBotMessage(null, n, WAIT_MS).catch((e) => e);
+    if (ev instanceof Error) return `no reply (${ev.message})`;
+    saveCard('channel-me-lea', cardOf(ev));
+    const card = cardOf(ev);
+    if (titleOf(card) !== fr.me.title) return `title ${JSON.stringify(titleOf(card))}`;
+    if (!factTitles(card).includes('Expert·e TN3')) return `roles ${JSON.stringify(factTitles(card))} lack "Expert·e TN3"`;
+    return undefined;
+  });
+
   // 7. the same through the playground's own channel post (a new thread "channel;messageid=…", locale en-US)
   await check(`playground channel post "@${bot.name} aide" in "${national.name}" (${hugo.name}) -> help card in that thread`, async () => {
     const n = pg.events.length;

@@ -59,6 +59,14 @@ port_busy "$bot_port" && abort "port $bot_port is already in use (another bot ru
 # ---- bot -------------------------------------------------------------------------------------------------------
 work=$(mktemp -d "${TMPDIR:-/tmp}/traam-pg-smoke.XXXXXX") || abort "cannot create a temp dir"
 mkdir -p "$work/db" "$work/playground" "$work/cards"
+# The playground's people in the directory (same Entra ids as the yml), through the CLI verb operators use.
+(
+  cd "$(dirname "$bot_dll")" || exit 1
+  unset Bot__MicrosoftAppId Bot__MicrosoftAppPassword
+  export Database__SqlitePath="$work/db/traam.db"
+  dotnet "$bot_dll" import-directory "$here/people.csv"
+) >"$work/import.log" 2>&1 || { cat "$work/import.log"; abort "importing tests/e2e/people.csv failed"; }
+echo "# directory: $(grep -m1 'Import' "$work/import.log")"
 (
   cd "$(dirname "$bot_dll")" || exit 1
   unset Bot__MicrosoftAppId Bot__MicrosoftAppPassword

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TraAM.Bot.Campaigns;
 using TraAM.Bot.Conversations;
+using TraAM.Bot.People;
 
 namespace TraAM.Bot.Data;
 
@@ -12,6 +14,13 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
 {
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<AcademicTeam> AcademicTeams => Set<AcademicTeam>();
+    public DbSet<WorkGroup> WorkGroups => Set<WorkGroup>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using TraAM.Bot.Cards;
+using TraAM.Bot.People.Import;
 using TraAM.Bot.Protocol.Routing;
 
 namespace TraAM.Bot.Hosting;
@@ -11,7 +12,7 @@ namespace TraAM.Bot.Hosting;
 /// </summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "cards"];
+    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -23,6 +24,8 @@ internal static class Cli
             {
                 "migrate" => await MigrateAsync(args[1..]),
                 "cards" when args.Length >= 2 && args[1] == "expand" => ExpandCards(args[2..]),
+                "import-directory" => await ImportDirectoryAsync(args[1..]),
+                "export-directory" => await ExportDirectoryAsync(args[1..]),
                 _ => Usage(),
             };
         }
@@ -35,8 +38,54 @@ internal static class Cli
 
     private static int Usage()
     {
-        Console.Error.WriteLine("Usage : TraAM.Bot migrate | TraAM.Bot cards expand --out DOSSIER");
+        Console.Error.WriteLine("""
+            Usage :
+              TraAM.Bot migrate                                appliquer les migrations de la base
+              TraAM.Bot import-directory FICHIER [--dry-run]   importer l'annuaire (CSV ou XLSX), tout ou rien
+              TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
+              TraAM.Bot cards expand --out DOSSIER             développer les modèles de cartes avec leurs exemples
+            """);
         return 2;
+    }
+
+    // The same settings and database as the bot (appsettings, environment, ConnectionStrings__TraAM), migrated.
+    private static async Task<IHost> DataHostAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDatabase(builder.Configuration, builder.Environment);
+        builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>();
+        var host = builder.Build();
+        await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
+        return host;
+    }
+
+    private static async Task<int> ImportDirectoryAsync(string[] args)
+    {
+        var dryRun = args.Contains("--dry-run");
+        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (files.Count != 1) return Usage();
+        var path = Path.GetFullPath(files[0]);
+        if (!File.Exists(path)) throw new IOException($"fichier introuvable : {path}");
+        if (new FileInfo(path).Length > DirectoryImporter.MaxFileBytes) throw new IOException("le fichier dépasse 10 Mo.");
+        using var host = await DataHostAsync([]);
+        using var scope = host.Services.CreateScope();
+        await using var stream = File.OpenRead(path);
+        var report = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().ImportAsync(stream, Path.GetFileName(path), dryRun, CancellationToken.None);
+        Console.WriteLine(report.ToText());
+        return report.HasProblems ? 1 : 0;
+    }
+
+    private static async Task<int> ExportDirectoryAsync(string[] args)
+    {
+        if (args.Length != 1 || args[0].StartsWith("--", StringComparison.Ordinal)) return Usage();
+        var path = Path.GetFullPath(args[0]);
+        using var host = await DataHostAsync([]);
+        using var scope = host.Services.CreateScope();
+        await using var stream = File.Create(path);
+        var rows = await scope.ServiceProvider.GetRequiredService<DirectoryExporter>().ExportAsync(stream, CancellationToken.None);
+        Console.WriteLine($"{rows} ligne(s) exportée(s) dans {path}");
+        return 0;
     }
 
     private static async Task<int> MigrateAsync(string[] args)

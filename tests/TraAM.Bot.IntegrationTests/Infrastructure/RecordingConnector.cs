@@ -31,9 +31,16 @@ public sealed class RecordingConnector : HttpMessageHandler
     /// <summary>What GET v3/teams/{id} answers; null answers 404 as for a team the bot cannot see.</summary>
     public int? TeamMemberCount { get; set; }
 
+    /// <summary>What GET v3/conversations/{id}/members/{memberId} answers, by member id; others answer 404.</summary>
+    public ConcurrentDictionary<string, (string Email, string? AadObjectId)> Members { get; } = new();
+
     public IReadOnlyList<Sent> Activities => [.. Requests.Where(r => r.Path.Contains("/activities", StringComparison.Ordinal))];
 
-    public void Clear() => Requests.Clear();
+    public void Clear()
+    {
+        Requests.Clear();
+        Members.Clear();
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -46,6 +53,14 @@ public sealed class RecordingConnector : HttpMessageHandler
             return TeamMemberCount is { } n
                 ? Json(HttpStatusCode.OK, $$"""{"id":"team","name":"Équipe","memberCount":{{n}}}""")
                 : Json(HttpStatusCode.NotFound, """{"error":{"code":"NotFound","message":"team not found"}}""");
+        }
+
+        if (request.Method == HttpMethod.Get && path.Contains("/members/", StringComparison.Ordinal))
+        {
+            var memberId = Uri.UnescapeDataString(path[(path.LastIndexOf('/') + 1)..]);
+            return Members.TryGetValue(memberId, out var m)
+                ? Json(HttpStatusCode.OK, new JsonObject { ["id"] = memberId, ["email"] = m.Email, ["userPrincipalName"] = m.Email, ["aadObjectId"] = m.AadObjectId }.ToJsonString())
+                : Json(HttpStatusCode.NotFound, """{"error":{"code":"MemberNotFoundInConversation","message":"member not found"}}""");
         }
 
         if (request.Method == HttpMethod.Post && path.EndsWith("/v3/conversations", StringComparison.Ordinal))

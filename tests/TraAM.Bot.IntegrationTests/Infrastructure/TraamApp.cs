@@ -5,9 +5,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using TraAM.Bot.Campaigns;
 using TraAM.Bot.Data;
 using TraAM.Bot.Protocol.Connector;
 using TraAM.Bot.Tests.Protocol;
@@ -28,6 +30,9 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
     public RecordingConnector Connector { get; } = new();
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
     public IssuerEndpoints Login { get; }
+
+    /// <summary>SharePoint as Teams' file download URLs reach it: url → bytes.</summary>
+    public FileHost Files { get; } = new();
     public string ConnectionString { get; private set; } = "";
 
     public TraamApp() => Login = new IssuerEndpoints(() => Issuer.Jwks("msteams"));
@@ -72,20 +77,39 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddHttpClient("bot-openid").ConfigurePrimaryHttpMessageHandler(() => Login);
             services.AddHttpClient("bot-token").ConfigurePrimaryHttpMessageHandler(() => Login);
             services.AddHttpClient(nameof(IConnector)).ConfigurePrimaryHttpMessageHandler(() => Connector);
+            services.AddHttpClient(TraAM.Bot.People.Import.TeamsFileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Files);
         });
     }
 
     public TraamDbContext CreateDbContext() => Services.GetRequiredService<IDbContextFactory<TraamDbContext>>().CreateDbContext();
 
-    /// <summary>Empties every table of the model (not Hangfire's), so each test starts from a blank slate.</summary>
+    /// <summary>
+    /// Empties every table of the model (not Hangfire's) except the seeded campaign and themes, whose calendar is put
+    /// back to the 2026-2027 call's defaults, so each test starts from a fresh install.
+    /// </summary>
     public async Task ResetAsync()
     {
         await using var db = CreateDbContext();
-        var tables = db.Model.GetEntityTypes().Select(t => $"\"{t.GetTableName()}\"").Distinct();
+        var seeded = new[] { typeof(Campaign), typeof(Theme) };
+        var tables = db.Model.GetEntityTypes().Where(t => !seeded.Contains(t.ClrType)).Select(t => $"\"{t.GetTableName()}\"").Distinct();
 #pragma warning disable EF1002 // table names come from our own model, not from input
         await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
 #pragma warning restore EF1002
+        var defaults = Call2026.Campaign;
+        await db.Campaigns.Where(c => c.Id == defaults.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.SubmissionDeadline, defaults.SubmissionDeadline)
+            .SetProperty(c => c.ResultsDate, defaults.ResultsDate)
+            .SetProperty(c => c.WorkStart, defaults.WorkStart)
+            .SetProperty(c => c.KickoffDeadline, defaults.KickoffDeadline)
+            .SetProperty(c => c.CheckpointsMin, defaults.CheckpointsMin)
+            .SetProperty(c => c.CheckpointsMax, defaults.CheckpointsMax)
+            .SetProperty(c => c.CompletionDeadline, defaults.CompletionDeadline)
+            .SetProperty(c => c.BilanDeadline, defaults.BilanDeadline)
+            .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt));
+        (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear(); // what Teams told about members
         Connector.Clear();
+        Files.Files.Clear();
+        Files.Requests.Clear();
     }
 
     /// <summary>POSTs an activity to /api/messages with a valid channel token (or the given Authorization header).</summary>
@@ -100,12 +124,21 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await CreateClient().SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>POSTs an invoke and returns its answer (the body Teams would get): 200 expected.</summary>
+    public async Task<JsonNode> InvokeAsync(JsonNode activity)
+    {
+        using var response = await PostActivityAsync(activity);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
         Issuer.Dispose();
         Connector.Dispose();
         Login.Dispose();
+        Files.Dispose();
         if (Postgres.ConnectionString is null) return;
         NpgsqlConnection.ClearAllPools();
         await using var connection = new NpgsqlConnection(Postgres.ConnectionString);

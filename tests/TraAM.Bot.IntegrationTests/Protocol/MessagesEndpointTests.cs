@@ -110,7 +110,7 @@ public sealed class MessagesEndpointTests(TraamApp app) : AppTest(app)
         Assert.Equal("application/vnd.microsoft.card.adaptive", body["type"]!.GetValue<string>());
         Assert.Equal("Aide de TraAM.Bot", body["value"]!["body"]![0]!["text"]!.GetValue<string>());
         Assert.Equal(body.ToJsonString(), JsonNode.Parse(await second.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!.ToJsonString());
-        Assert.Empty(App.Connector.Requests);
+        Assert.Empty(App.Connector.Activities); // answered in the HTTP body, nothing posted
     }
 
     [PostgresFact]

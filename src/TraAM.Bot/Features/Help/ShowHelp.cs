@@ -1,25 +1,30 @@
 using System.Text.Json;
 using TraAM.Bot.Cards;
+using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
 
 namespace TraAM.Bot.Features.Help;
 
-/// <summary>"aide" / "help", or the welcome card's button: the help card in the user's language.</summary>
-internal sealed class ShowHelp(CardTemplates cards, HelpCatalog catalog) : ITurnHandler, ICardActionHandler
+/// <summary>
+/// "aide" / "help", or the welcome card's button: the help card in the user's language. Only the commands the user's roles allow are listed (each command still checks when used).
+/// </summary>
+internal sealed class ShowHelp(CardTemplates cards, HelpCatalog catalog, CallerResolver callers) : ITurnHandler, ICardActionHandler
 {
     public const string Verb = "help.show";
     public const string Card = "shared/help";
 
-    public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendCardAsync(Render(turn), cancellationToken);
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        await turn.SendCardAsync(await RenderAsync(turn, cancellationToken), cancellationToken);
 
-    public Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken) =>
-        Task.FromResult(CardActionResult.Card(Render(turn)));
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken) =>
+        CardActionResult.Card(await RenderAsync(turn, cancellationToken));
 
-    private JsonElement Render(TurnContext turn)
+    private async Task<JsonElement> RenderAsync(TurnContext turn, CancellationToken cancellationToken)
     {
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
         var english = turn.Language == Languages.English;
         var commands = catalog.Entries
+            .Where(e => e.Requires is not { } permission || caller.CanSomewhere(permission))
             .Select(e => new HelpLine(english ? e.English : e.French, cards.Text(e.DescriptionKey, turn.Language)))
             .ToList();
         return cards.Render(Card, new HelpCard(!turn.IsPersonal, commands), turn.Language);

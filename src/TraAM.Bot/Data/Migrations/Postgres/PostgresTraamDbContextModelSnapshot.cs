@@ -22,6 +22,399 @@ namespace TraAM.Bot.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("TraAM.Bot.Campaigns.CalendarChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("ChangedByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("NewValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("OldValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "ChangedAt");
+
+                    b.ToTable("CalendarChanges");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Campaigns.Campaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("BilanDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CheckpointsMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckpointsMin")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("CompletionDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("KickoffDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ResultsDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("SubmissionDeadline")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("WorkStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Campaigns");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            BilanDeadline = new DateOnly(2027, 6, 30),
+                            CheckpointsMax = 3,
+                            CheckpointsMin = 2,
+                            Code = "2026-2027",
+                            CompletionDeadline = new DateOnly(2027, 4, 30),
+                            IsCurrent = true,
+                            KickoffDeadline = new DateOnly(2026, 10, 31),
+                            ResultsDate = new DateOnly(2026, 6, 15),
+                            SubmissionDeadline = new DateOnly(2026, 3, 31),
+                            UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            WorkStart = new DateOnly(2026, 9, 1)
+                        });
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Campaigns.Theme", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DisciplineCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RequiresYearOne")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("Themes");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CampaignId = 1,
+                            Code = "premier-degre",
+                            DisciplineCode = "premier-degre",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Le numérique au service des STIAM : intégration du numérique comme levier dans l'enseignement interdisciplinaire",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CampaignId = 1,
+                            Code = "arts-plastiques",
+                            DisciplineCode = "arts-plastiques",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Développer un usage éthique et responsable de l'intelligence artificielle dans l'enseignement des arts plastiques",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CampaignId = 1,
+                            Code = "documentation",
+                            DisciplineCode = "documentation",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Les professeurs documentalistes, initiateurs d'espaces de médiation numérique au service de l'accessibilité, de l'inclusion et du bien-être des élèves",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CampaignId = 1,
+                            Code = "economie-gestion",
+                            DisciplineCode = "economie-gestion",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Intelligence artificielle et économie-gestion : enjeux pédagogiques et éducatifs",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CampaignId = 1,
+                            Code = "emi",
+                            DisciplineCode = "emi",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "EMI et ingérences étrangères : comprendre les mécanismes d'ingérence numérique pour développer l'esprit critique",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 6,
+                            CampaignId = 1,
+                            Code = "education-musicale",
+                            DisciplineCode = "education-musicale",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "De l'art à la science : contribution de l'éducation musicale à l'appropriation des savoirs scientifiques",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 7,
+                            CampaignId = 1,
+                            Code = "eps",
+                            DisciplineCode = "eps",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Rendre les apprentissages plus explicites grâce aux outils numériques",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 8,
+                            CampaignId = 1,
+                            Code = "hda",
+                            DisciplineCode = "hda",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Perspectives : l'intelligence artificielle dans l'enseignement de l'histoire des arts",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 9,
+                            CampaignId = 1,
+                            Code = "histoire-geographie",
+                            DisciplineCode = "histoire-geographie",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Une fenêtre sur le monde et le monde dans la classe",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 10,
+                            CampaignId = 1,
+                            Code = "lve",
+                            DisciplineCode = "lve",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "L'éthique et la citoyenneté numérique dans l'apprentissage des langues",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 11,
+                            CampaignId = 1,
+                            Code = "lettres",
+                            DisciplineCode = "lettres",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "L'intelligence artificielle en lettres : quels usages ? Quelles plus-values pédagogiques ? Quels points de vigilance ?",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 12,
+                            CampaignId = 1,
+                            Code = "mathematiques",
+                            DisciplineCode = "mathematiques",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Différencier en mathématiques : des approches adaptées aux besoins de chaque élève",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 13,
+                            CampaignId = 1,
+                            Code = "nsi-1",
+                            DisciplineCode = "nsi",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Cybersécurité, réseaux sociaux",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 14,
+                            CampaignId = 1,
+                            Code = "nsi-2",
+                            DisciplineCode = "nsi",
+                            Number = 2,
+                            RequiresYearOne = false,
+                            Title = "Égalité filles-garçons",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 15,
+                            CampaignId = 1,
+                            Code = "philosophie",
+                            DisciplineCode = "philosophie",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "L'intelligence artificielle comme objet de réflexion, outil pédagogique et assistant du professeur",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 16,
+                            CampaignId = 1,
+                            Code = "physique-chimie",
+                            DisciplineCode = "physique-chimie",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Comment les systèmes à intelligence artificielle peuvent-ils contribuer à la formation en physique-chimie ?",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 17,
+                            CampaignId = 1,
+                            Code = "ses",
+                            DisciplineCode = "ses",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Perspectives de l'utilisation de l'intelligence artificielle en SES",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 18,
+                            CampaignId = 1,
+                            Code = "sti",
+                            DisciplineCode = "sti",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Le numérique dans les enseignements STI : pratiques pédagogiques et plus-values",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 19,
+                            CampaignId = 1,
+                            Code = "svt-1",
+                            DisciplineCode = "svt",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Numérique et approche « Une seule santé »",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 20,
+                            CampaignId = 1,
+                            Code = "svt-2",
+                            DisciplineCode = "svt",
+                            Number = 2,
+                            RequiresYearOne = true,
+                            Title = "Bases de données et systèmes d'information géographique",
+                            Year = 2
+                        },
+                        new
+                        {
+                            Id = 21,
+                            CampaignId = 1,
+                            Code = "st2s-biotechnologies",
+                            DisciplineCode = "st2s-biotechnologies",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Enseigner les biotechnologies et les sciences sanitaires et sociales à l'ère des IA génératives",
+                            Year = 1
+                        },
+                        new
+                        {
+                            Id = 22,
+                            CampaignId = 1,
+                            Code = "technologie",
+                            DisciplineCode = "technologie",
+                            Number = 1,
+                            RequiresYearOne = false,
+                            Title = "Mobiliser les outils numériques dans la conduite de projets pour développer la collaboration, la créativité et la culture technologique",
+                            Year = 1
+                        });
+                });
+
             modelBuilder.Entity("TraAM.Bot.Conversations.ConversationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -127,6 +520,290 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.HasIndex("ReceivedAt");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.AcademicTeam", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcademyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("CampaignId", "ThemeId", "AcademyCode", "NameKey")
+                        .IsUnique();
+
+                    b.ToTable("AcademicTeams");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.Person", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcademyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("EntraObjectId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FirstName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<bool>("IsReachable")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LastName")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("TeamsUserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UnreachableReason")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email")
+                        .IsUnique();
+
+                    b.HasIndex("EntraObjectId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamsUserId");
+
+                    b.ToTable("People");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.RoleAssignment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcademyCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisciplineCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId");
+
+                    b.HasIndex("PersonId", "Role", "ScopeKey")
+                        .IsUnique();
+
+                    b.ToTable("RoleAssignments");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.WorkGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ConversationRecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("LinkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LinkedByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationRecordId")
+                        .IsUnique();
+
+                    b.HasIndex("TeamId")
+                        .IsUnique();
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("CampaignId", "ThemeId")
+                        .IsUnique()
+                        .HasFilter("\"TeamId\" IS NULL");
+
+                    b.ToTable("WorkGroups");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Campaigns.CalendarChange", b =>
+                {
+                    b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Campaigns.Theme", b =>
+                {
+                    b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
+                        .WithMany("Themes")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.AcademicTeam", b =>
+                {
+                    b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TraAM.Bot.Campaigns.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.RoleAssignment", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany("Roles")
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TraAM.Bot.People.AcademicTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.WorkGroup", b =>
+                {
+                    b.HasOne("TraAM.Bot.Conversations.ConversationRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationRecordId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TraAM.Bot.People.AcademicTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("TraAM.Bot.Campaigns.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Campaigns.Campaign", b =>
+                {
+                    b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.Person", b =>
+                {
+                    b.Navigation("Roles");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Data;
+using TraAM.Bot.People.Access;
+using TraAM.Bot.People.Identity;
+using TraAM.Bot.Protocol.Routing;
+
+namespace TraAM.Bot.Campaigns.Calendar;
+
+/// <summary>
+/// "calendrier" / "calendar": the current campaign's dates. TN3 experts and admins get them as a form; saving checks
+/// the caller again, validates every field (errors next to the field, what was typed kept), refuses to overwrite a
+/// calendar someone else changed since the card was shown, and records each change (who, when, from, to).
+/// </summary>
+internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock)
+    : ITurnHandler, ICardActionHandler
+{
+    public const string SaveVerb = "calendar.save";
+    public const string Card = "campaigns/calendar";
+    private const int HistoryShown = 5;
+    private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        if (!caller.Can(Permission.ViewCalendar, AccessScope.Programme))
+        {
+            await turn.SendTextAsync(cards.Text("calendar.notAllowed", turn.Language), cancellationToken);
+            return;
+        }
+
+        var campaign = await CurrentAsync(cancellationToken);
+        var form = CalendarForm.From(campaign);
+        await turn.SendCardAsync(await RenderAsync(campaign, form, caller, NoErrors, "", "", turn.Language, cancellationToken), cancellationToken);
+    }
+
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        if (!caller.Can(Permission.EditCalendar, AccessScope.Programme))
+            return CardActionResult.Message(cards.Text("calendar.notAllowedEdit", language));
+
+        var campaign = await CurrentAsync(cancellationToken);
+        var form = CalendarForm.Read(data);
+        var errors = form.Validate(cards, language);
+        var banner = "";
+        if (form.Version != campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            // Someone saved since this card was shown: show their dates' history, keep what this user typed.
+            banner = cards.Text("calendar.conflict", language);
+        }
+
+        if (errors.Count > 0 || banner != "")
+            return CardActionResult.Card(await RenderAsync(campaign, form, caller, errors, banner, "", language, cancellationToken));
+
+        var now = clock.GetUtcNow();
+        var changes = form.ApplyTo(campaign, caller, now);
+        if (changes.Count == 0)
+            return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", cards.Text("calendar.unchanged", language), language, cancellationToken));
+
+        campaign.UpdatedAt = now;
+        db.CalendarChanges.AddRange(changes);
+        await db.SaveChangesAsync(cancellationToken);
+        var done = string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("calendar.saved", language), changes.Count);
+        return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", done, language, cancellationToken));
+    }
+
+    private Task<Campaign> CurrentAsync(CancellationToken ct) => db.Campaigns.SingleAsync(c => c.IsCurrent, ct);
+
+    private async Task<JsonElement> RenderAsync(Campaign campaign, CalendarForm form, Caller caller, IReadOnlyDictionary<string, string> errors,
+        string banner, string done, string language, CancellationToken ct)
+    {
+        var history = await db.CalendarChanges.AsNoTracking().Where(c => c.CampaignId == campaign.Id)
+            .OrderByDescending(c => c.ChangedAt).ThenByDescending(c => c.Id).Take(HistoryShown).ToListAsync(ct);
+        var fields = CalendarFields.Dates.Select(f => new CalendarFieldLine(
+            f.Id,
+            cards.Text($"calendar.fields.{f.Id}", language),
+            form.Values.GetValueOrDefault(f.Id, ""),
+            CalendarFields.Display(f.Get(campaign), language),
+            errors.GetValueOrDefault(f.Id, ""))).ToList();
+        var data = new CalendarCardData(
+            campaign.Code,
+            caller.Can(Permission.EditCalendar, AccessScope.Programme),
+            fields,
+            // Input.Number takes a number: a count typed wrong shows the saved one, the error beside it quotes the typo.
+            CalendarForm.ParseCount(form.Values.GetValueOrDefault(CalendarFields.CheckpointsMin, "")) ?? campaign.CheckpointsMin,
+            CalendarForm.ParseCount(form.Values.GetValueOrDefault(CalendarFields.CheckpointsMax, "")) ?? campaign.CheckpointsMax,
+            $"{campaign.CheckpointsMin}–{campaign.CheckpointsMax}",
+            errors.GetValueOrDefault(CalendarFields.CheckpointsMin, ""),
+            form.Version ?? campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            banner,
+            done,
+            [.. history.Select(h => new CalendarHistoryLine(
+                CalendarFields.Display(DateOnly.FromDateTime(h.ChangedAt.UtcDateTime), language) + " · " + h.ChangedByName,
+                $"{cards.Text($"calendar.fields.{h.Field}", language)} : {h.OldValue} → {h.NewValue}"))]);
+        // A conflict shows the fresh version, so that saving again (deliberately) goes through.
+        if (banner != "") data = data with { Version = campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return cards.Render(Card, data, language);
+    }
+}
+
+/// <summary>Data of cards/campaigns/calendar.json.</summary>
+internal sealed record CalendarCardData(
+    string Campaign,
+    bool CanEdit,
+    IReadOnlyList<CalendarFieldLine> Fields,
+    int CheckpointsMin,
+    int CheckpointsMax,
+    string CheckpointsDisplay,
+    string CheckpointsError,
+    string Version,
+    string Banner,
+    string Done,
+    IReadOnlyList<CalendarHistoryLine> History);
+
+internal sealed record CalendarFieldLine(string Id, string Label, string Value, string Display, string Error);
+
+internal sealed record CalendarHistoryLine(string When, string What);

@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace TraAM.Bot.Campaigns;
+
+/// <summary>
+/// One yearly call (e.g. 2026-2027) and its calendar. Dates are calendar days, not instants: "before the end of March"
+/// is the same day in Paris and in Nouméa, and reminders turn it into 9:00 where each person works.
+/// </summary>
+public sealed class Campaign
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public bool IsCurrent { get; set; }
+
+    /// <summary>DAN/DRAN send the académie's selected candidacies to the DNE (before the end of March).</summary>
+    public DateOnly SubmissionDeadline { get; set; }
+
+    /// <summary>Results of the national selection sent to DAN/DRAN (mid-June).</summary>
+    public DateOnly ResultsDate { get; set; }
+
+    /// <summary>Selected teams start working (September).</summary>
+    public DateOnly WorkStart { get; set; }
+
+    /// <summary>The national kick-off meeting takes place on or before this day (end of October).</summary>
+    public DateOnly KickoffDeadline { get; set; }
+
+    /// <summary>Remote checkpoint meetings of each national group during the year ("2 or 3").</summary>
+    public int CheckpointsMin { get; set; }
+
+    public int CheckpointsMax { get; set; }
+
+    /// <summary>Productions finished on or before this day ("before May").</summary>
+    public DateOnly CompletionDeadline { get; set; }
+
+    /// <summary>End-of-year bilan of each referent expected on or before this day.</summary>
+    public DateOnly BilanDeadline { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public List<Theme> Themes { get; } = [];
+
+    internal sealed class Configuration : IEntityTypeConfiguration<Campaign>
+    {
+        public void Configure(EntityTypeBuilder<Campaign> b)
+        {
+            b.HasIndex(c => c.Code).IsUnique();
+            b.Property(c => c.Id).ValueGeneratedNever(); // campaigns are created with their call, never by an identity
+            b.Property(c => c.Code).HasMaxLength(16);
+            b.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CampaignId);
+            b.HasData(Call2026.Campaign);
+        }
+    }
+}
+
+/// <summary>A theme of a campaign in a discipline (NSI has two; SVT has a year-1 and a year-2 theme).</summary>
+public sealed class Theme
+{
+    public int Id { get; set; }
+    public int CampaignId { get; set; }
+    public required string DisciplineCode { get; set; }
+
+    /// <summary>Stable within the campaign: the discipline code, with "-N" when the discipline has several themes.</summary>
+    public required string Code { get; set; }
+
+    /// <summary>1 or 2 for disciplines with several themes, else 1.</summary>
+    public int Number { get; set; } = 1;
+
+    public required string Title { get; set; }
+
+    /// <summary>1, or 2 for a second-year theme.</summary>
+    public int Year { get; set; } = 1;
+
+    /// <summary>A second-year theme open only to teams that took part in year 1.</summary>
+    public bool RequiresYearOne { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<Theme>
+    {
+        public void Configure(EntityTypeBuilder<Theme> b)
+        {
+            b.HasIndex(t => new { t.CampaignId, t.Code }).IsUnique();
+            b.Property(t => t.Id).ValueGeneratedNever(); // seeded with the call's numbering; no identity to collide with
+            b.Property(t => t.Code).HasMaxLength(64);
+            b.Property(t => t.DisciplineCode).HasMaxLength(64);
+            b.Property(t => t.Title).HasMaxLength(400);
+            b.HasData(Call2026.Themes);
+        }
+    }
+}
+
+/// <summary>Who changed which date of the calendar, from what to what: the calendar is shared, its history is kept.</summary>
+public sealed class CalendarChange
+{
+    public long Id { get; set; }
+    public int CampaignId { get; set; }
+    public required string Field { get; set; }
+    public required string OldValue { get; set; }
+    public required string NewValue { get; set; }
+    public long? ChangedByPersonId { get; set; }
+    public required string ChangedByName { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<CalendarChange>
+    {
+        public void Configure(EntityTypeBuilder<CalendarChange> b)
+        {
+            b.HasIndex(c => new { c.CampaignId, c.ChangedAt });
+            b.Property(c => c.Field).HasMaxLength(64);
+            b.Property(c => c.OldValue).HasMaxLength(64);
+            b.Property(c => c.NewValue).HasMaxLength(64);
+            b.Property(c => c.ChangedByName).HasMaxLength(256);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(c => c.CampaignId);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using TraAM.Bot.Campaigns.Calendar;
+using TraAM.Bot.Features.Help;
+using TraAM.Bot.People.Access;
+using TraAM.Bot.Protocol.Routing;
+
+namespace TraAM.Bot.Campaigns;
+
+/// <summary>The campaign and its calendar.</summary>
+public static class CampaignsFeature
+{
+    public static IServiceCollection AddCampaigns(this IServiceCollection services) => services
+        .AddScoped<CalendarCard>();
+
+    public static BotRoutes MapCampaigns(this BotRoutes bot, HelpCatalog help)
+    {
+        help.Add(new HelpEntry("calendrier", "calendar", "help.commands.calendar", Permission.ViewCalendar));
+        return bot
+            .OnCommand<CalendarCard>("calendrier", "calendar", "dates", "calendrier de la campagne")
+            .OnCardAction<CalendarCard>(CalendarCard.SaveVerb);
+    }
+}

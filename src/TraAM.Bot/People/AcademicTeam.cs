@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TraAM.Bot.Campaigns;
+
+namespace TraAM.Bot.People;
+
+/// <summary>
+/// A team of teachers of one académie working on one theme of a campaign ("équipe"). Its academic working group
+/// (<see cref="WorkGroup"/>) is where the bot talks to it.
+/// </summary>
+public sealed class AcademicTeam
+{
+    public long Id { get; set; }
+    public int CampaignId { get; set; }
+    public int ThemeId { get; set; }
+    public required string AcademyCode { get; set; }
+    public required string Name { get; set; }
+
+    /// <summary><see cref="Reference.TextKey"/> of the name: one team per name, académie and theme.</summary>
+    public required string NameKey { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    internal sealed class Configuration : IEntityTypeConfiguration<AcademicTeam>
+    {
+        public void Configure(EntityTypeBuilder<AcademicTeam> b)
+        {
+            b.HasIndex(t => new { t.CampaignId, t.ThemeId, t.AcademyCode, t.NameKey }).IsUnique();
+            b.Property(t => t.AcademyCode).HasMaxLength(64);
+            b.Property(t => t.Name).HasMaxLength(200);
+            b.Property(t => t.NameKey).HasMaxLength(200);
+            b.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+namespace TraAM.Bot.People.Access;
+
+/// <summary>How a role's own scope must relate to the scope of the action for the role to count.</summary>
+public enum ScopeMatch
+{
+    /// <summary>The role counts whatever the action is about.</summary>
+    Anywhere,
+
+    /// <summary>The action is about the role's team.</summary>
+    SameTeam,
+
+    /// <summary>The action is about the theme of the role's team (national group members).</summary>
+    SameTheme,
+
+    /// <summary>Same académie and same discipline (inspectors).</summary>
+    SameAcademyAndDiscipline,
+
+    /// <summary>Same académie (DAN, CARDIE).</summary>
+    SameAcademy,
+
+    /// <summary>Same région académique (DRAN).</summary>
+    SameRegion,
+
+    /// <summary>Same discipline (IGÉSR, TN3 experts).</summary>
+    SameDiscipline,
+}
+
+/// <summary>
+/// The one table of who may do what (domain.md, "People and groups"). A permission is granted when one of the
+/// person's roles appears in its row and that role's scope matches the action's scope as the row says. Admins may do
+/// everything. Anything not written here is refused.
+/// </summary>
+public static class AccessPolicy
+{
+    private static readonly (Role Role, ScopeMatch Match)[] TeamReaders =
+    [
+        (Role.Referent, ScopeMatch.SameTeam),
+        (Role.Teacher, ScopeMatch.SameTeam),
+        (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline),
+        (Role.Dan, ScopeMatch.SameAcademy),
+        (Role.Dran, ScopeMatch.SameRegion),
+        (Role.Cardie, ScopeMatch.SameAcademy),
+        (Role.Igesr, ScopeMatch.SameDiscipline),
+        (Role.ExpertTn3, ScopeMatch.SameDiscipline),
+    ];
+
+    public static IReadOnlyDictionary<Permission, (Role Role, ScopeMatch Match)[]> Rules { get; } =
+        new Dictionary<Permission, (Role, ScopeMatch)[]>
+        {
+            [Permission.ViewCalendar] = [.. Enum.GetValues<Role>().Select(r => (r, ScopeMatch.Anywhere))],
+            [Permission.EditCalendar] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
+            [Permission.ImportDirectory] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
+            [Permission.ExportDirectory] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
+            [Permission.ManageHolidays] = [],
+            [Permission.LinkChannel] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.ViewTeamStatus] = TeamReaders,
+            [Permission.ViewAcademyStatus] =
+            [
+                (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline),
+                (Role.Dan, ScopeMatch.SameAcademy),
+                (Role.Dran, ScopeMatch.SameRegion),
+                (Role.Cardie, ScopeMatch.SameAcademy),
+                (Role.Igesr, ScopeMatch.SameDiscipline),
+                (Role.ExpertTn3, ScopeMatch.SameDiscipline),
+            ],
+            [Permission.ViewThemeStatus] = [(Role.Igesr, ScopeMatch.SameDiscipline), (Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.SubmitCheckIn] = [(Role.Referent, ScopeMatch.SameTeam), (Role.Teacher, ScopeMatch.SameTeam)],
+            [Permission.SubmitCandidacy] = [(Role.Referent, ScopeMatch.SameTeam)],
+            [Permission.ApproveCandidacy] = [(Role.Inspector, ScopeMatch.SameAcademyAndDiscipline)],
+            [Permission.ExportCandidacies] = [(Role.Dan, ScopeMatch.SameAcademy), (Role.Dran, ScopeMatch.SameRegion)],
+            [Permission.DecideNationalSelection] = [(Role.Igesr, ScopeMatch.SameDiscipline), (Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.ScheduleMeeting] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.TriggerBilan] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.SubmitBilan] = [(Role.Referent, ScopeMatch.SameTeam)],
+            [Permission.CompileSynthesis] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.ReadSynthesis] =
+            [
+                (Role.Referent, ScopeMatch.SameTheme),
+                (Role.Teacher, ScopeMatch.SameTheme),
+                (Role.Inspector, ScopeMatch.SameDiscipline),
+                (Role.Igesr, ScopeMatch.SameDiscipline),
+                (Role.ExpertTn3, ScopeMatch.SameDiscipline),
+            ],
+        };
+
+    /// <summary>May someone holding <paramref name="roles"/> do <paramref name="permission"/> on <paramref name="scope"/>?</summary>
+    public static bool Allows(IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope)
+    {
+        var rules = Rules[permission];
+        foreach (var role in roles)
+        {
+            if (role.Role == Role.Admin) return true;
+            foreach (var (ruleRole, match) in rules)
+            {
+                if (ruleRole == role.Role && Matches(role, match, scope)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Could the person do it somewhere? Decides which commands their help shows; each use is still checked.</summary>
+    public static bool AllowsSomewhere(IEnumerable<RoleAssignment> roles, Permission permission) =>
+        roles.Any(r => r.Role == Role.Admin || Rules[permission].Any(rule => rule.Role == r.Role));
+
+    private static bool Matches(RoleAssignment role, ScopeMatch match, AccessScope scope) => match switch
+    {
+        ScopeMatch.Anywhere => true,
+        ScopeMatch.SameTeam => role.TeamId is not null && role.TeamId == scope.TeamId,
+        ScopeMatch.SameTheme => role.ThemeId is not null && role.ThemeId == scope.ThemeId,
+        ScopeMatch.SameAcademyAndDiscipline => Same(role.AcademyCode, scope.AcademyCode) && Same(role.DisciplineCode, scope.DisciplineCode),
+        ScopeMatch.SameAcademy => Same(role.AcademyCode, scope.AcademyCode),
+        ScopeMatch.SameRegion => Same(role.RegionCode, scope.RegionCode),
+        ScopeMatch.SameDiscipline => Same(role.DisciplineCode, scope.DisciplineCode),
+        _ => false,
+    };
+
+    // Both known and equal: a missing scope never matches (fail closed).
+    private static bool Same(string? mine, string? theirs) => mine is not null && string.Equals(mine, theirs, StringComparison.Ordinal);
+}

@@ -1,0 +1,66 @@
+namespace TraAM.Bot.People.Access;
+
+/// <summary>
+/// Everything someone may ask the bot to do. Each feature checks one of these through <see cref="Identity.Caller"/>,
+/// never a role directly, so "who may do what" is read and tested in one table (<see cref="AccessPolicy"/>).
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "A permission is what this is; the word is the domain's.")]
+public enum Permission
+{
+    /// <summary>See the campaign calendar.</summary>
+    ViewCalendar,
+
+    /// <summary>Change a date of the campaign calendar.</summary>
+    EditCalendar,
+
+    /// <summary>Import the directory (people and roles) from a file.</summary>
+    ImportDirectory,
+
+    /// <summary>Export the directory to a spreadsheet.</summary>
+    ExportDirectory,
+
+    /// <summary>Import a school-holiday calendar.</summary>
+    ManageHolidays,
+
+    /// <summary>Link a Teams channel to the national group of a theme or the academic group of a team.</summary>
+    LinkChannel,
+
+    /// <summary>Status of one academic team.</summary>
+    ViewTeamStatus,
+
+    /// <summary>Status of an académie's teams (in one discipline, or all of them for DAN/DRAN/CARDIE).</summary>
+    ViewAcademyStatus,
+
+    /// <summary>Status of every team of a theme.</summary>
+    ViewThemeStatus,
+
+    /// <summary>Answer a check-in card for a team.</summary>
+    SubmitCheckIn,
+
+    /// <summary>Submit the team's candidacy.</summary>
+    SubmitCandidacy,
+
+    /// <summary>Approve or reject a candidacy at academic level.</summary>
+    ApproveCandidacy,
+
+    /// <summary>Export the académie's (or région's) selected candidacies for the DNE.</summary>
+    ExportCandidacies,
+
+    /// <summary>Decide the national selection of a theme.</summary>
+    DecideNationalSelection,
+
+    /// <summary>Schedule the kick-off and checkpoint meetings of a national group and file their minutes.</summary>
+    ScheduleMeeting,
+
+    /// <summary>Start the end-of-year bilan collection of a theme.</summary>
+    TriggerBilan,
+
+    /// <summary>Send the team's end-of-year bilan.</summary>
+    SubmitBilan,
+
+    /// <summary>Compile the theme's synthesis.</summary>
+    CompileSynthesis,
+
+    /// <summary>Read the theme's synthesis.</summary>
+    ReadSynthesis,
+}

@@ -1,0 +1,173 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Campaigns;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Data;
+using TraAM.Bot.People.Access;
+using TraAM.Bot.People.Identity;
+using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Protocol.Schema;
+
+namespace TraAM.Bot.People.Groups;
+
+/// <summary>
+/// "Lier ce canal": in a team channel, an admin or the theme's TN3 expert chooses which working group lives here
+/// (the national group of a theme, or the academic group of a team). The form lists only the groups the caller may
+/// link; the choice is checked again on submit, against the database, because a card's data proves nothing.
+/// A channel holds one group; linking it elsewhere moves it. Answers re-render the card with the outcome or the error
+/// next to the field, keeping the choice.
+/// </summary>
+internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock)
+    : ITurnHandler, ICardActionHandler
+{
+    public const string FormVerb = "group.link.form";
+    public const string SubmitVerb = "group.link";
+    public const string Card = "people/link";
+
+    // "lier" typed in a channel: the form, or why not.
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var result = await FormAsync(turn, selected: null, error: null, done: null, cancellationToken);
+        if (result is CardActionResult.CardResult card) await turn.SendCardAsync(card.CardJson, cancellationToken);
+        else if (result is CardActionResult.MessageResult message) await turn.SendTextAsync(message.Text, cancellationToken);
+    }
+
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var verb = data.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : turn.Activity.Value is null ? null : SubmitVerb;
+        var choice = data.TryGetProperty("group", out var g) && g.ValueKind == JsonValueKind.String ? g.GetString() : null;
+        if (verb == FormVerb) return await FormAsync(turn, null, null, null, cancellationToken);
+        return await SubmitAsync(turn, choice, cancellationToken);
+    }
+
+    private async Task<CardActionResult> SubmitAsync(TurnContext turn, string? choice, CancellationToken ct)
+    {
+        var language = turn.Language;
+        var caller = await callers.ResolveAsync(turn, ct);
+        if (!IsChannel(turn)) return CardActionResult.Message(cards.Text("link.notChannel", language));
+        var target = await FindTargetAsync(choice, ct);
+        if (target is null) return await FormAsync(turn, choice, cards.Text("link.chooseGroup", language), null, ct);
+        if (!caller.Can(Permission.LinkChannel, target.Scope)) return await FormAsync(turn, choice, cards.Text("link.notAllowedGroup", language), null, ct);
+
+        var now = clock.GetUtcNow();
+        var conversation = await ChannelRecordAsync(turn, now, ct);
+
+        // A channel holds one group: unlink whatever lived here before.
+        var previous = await db.WorkGroups.Where(w => w.ConversationRecordId == conversation.Id).ToListAsync(ct);
+        foreach (var p in previous) p.ConversationRecordId = null;
+        await db.SaveChangesAsync(ct);
+
+        var group = await db.WorkGroups.FirstOrDefaultAsync(
+            w => w.CampaignId == target.Theme.CampaignId && w.ThemeId == target.Theme.Id && w.Kind == target.Kind && w.TeamId == target.TeamId, ct);
+        if (group is null)
+        {
+            group = new WorkGroup { Kind = target.Kind, CampaignId = target.Theme.CampaignId, ThemeId = target.Theme.Id, TeamId = target.TeamId };
+            db.WorkGroups.Add(group);
+        }
+
+        group.ConversationRecordId = conversation.Id;
+        group.LinkedByPersonId = caller.Person?.Id;
+        group.LinkedAt = now;
+        await db.SaveChangesAsync(ct);
+        return await FormAsync(turn, choice, null, string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("link.done", language), target.Name(language)), ct);
+    }
+
+    private async Task<CardActionResult> FormAsync(TurnContext turn, string? selected, string? error, string? done, CancellationToken ct)
+    {
+        var language = turn.Language;
+        if (!IsChannel(turn)) return CardActionResult.Message(cards.Text("link.notChannel", language));
+        var caller = await callers.ResolveAsync(turn, ct);
+        if (!caller.CanSomewhere(Permission.LinkChannel)) return CardActionResult.Message(cards.Text("link.notAllowed", language));
+
+        var targets = await AllTargetsAsync(ct);
+        var choices = targets.Where(t => caller.Can(Permission.LinkChannel, t.Scope))
+            .Select(t => new LinkChoice(t.Name(language), t.Value)).ToList();
+        var current = await CurrentLinkAsync(ChannelConversationId(turn), targets, language, ct);
+        var data = new LinkCard(choices, selected ?? "", error ?? "", done ?? "", current ?? "");
+        return CardActionResult.Card(cards.Render(Card, data, language));
+    }
+
+    private async Task<string?> CurrentLinkAsync(string conversationId, IReadOnlyList<LinkTarget> targets, string language, CancellationToken ct)
+    {
+        var group = await (from w in db.WorkGroups
+                           join c in db.Conversations on w.ConversationRecordId equals c.Id
+                           where c.ConversationId == conversationId
+                           select w).FirstOrDefaultAsync(ct);
+        return group is null ? null : targets.FirstOrDefault(t => t.Theme.Id == group.ThemeId && t.Kind == group.Kind && t.TeamId == group.TeamId)?.Name(language);
+    }
+
+    private async Task<IReadOnlyList<LinkTarget>> AllTargetsAsync(CancellationToken ct)
+    {
+        var themes = await db.Themes.AsNoTracking().Where(t => db.Campaigns.Any(c => c.Id == t.CampaignId && c.IsCurrent))
+            .OrderBy(t => t.DisciplineCode).ThenBy(t => t.Number).ToListAsync(ct);
+        var teams = await db.AcademicTeams.AsNoTracking().Where(t => themes.Select(th => th.Id).Contains(t.ThemeId))
+            .OrderBy(t => t.ThemeId).ThenBy(t => t.AcademyCode).ThenBy(t => t.Name).ToListAsync(ct);
+        return
+        [
+            .. themes.Select(th => new LinkTarget(GroupKind.National, th, null, themes)),
+            .. teams.Select(t => new LinkTarget(GroupKind.Academic, themes.First(th => th.Id == t.ThemeId), t, themes)),
+        ];
+    }
+
+    private async Task<LinkTarget?> FindTargetAsync(string? choice, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(choice)) return null;
+        var targets = await AllTargetsAsync(ct);
+        return targets.FirstOrDefault(t => t.Value == choice);
+    }
+
+    /// <summary>
+    /// The channel's own conversation: Teams addresses a message in a thread as "19:…@thread.tacv2;messageid=…", and
+    /// the bot is installed per team, so a channel other than General has no record until it is linked.
+    /// </summary>
+    private async Task<Conversations.ConversationRecord> ChannelRecordAsync(TurnContext turn, DateTimeOffset now, CancellationToken ct)
+    {
+        var a = turn.Activity;
+        var id = ChannelConversationId(turn);
+        var record = await db.Conversations.FirstOrDefaultAsync(c => c.ConversationId == id, ct);
+        if (record is null)
+        {
+            record = new Conversations.ConversationRecord
+            {
+                ConversationId = id,
+                ServiceUrl = a.ServiceUrl!,
+                ChannelId = a.ChannelId ?? "msteams",
+                ConversationType = ConversationTypes.Channel,
+                BotId = a.Recipient?.Id ?? "",
+                InstalledAt = now,
+            };
+            db.Conversations.Add(record);
+        }
+
+        record.ServiceUrl = a.ServiceUrl!;
+        record.TenantId = a.TenantId ?? record.TenantId;
+        record.TeamId = a.ChannelData?.Team?.Id ?? record.TeamId;
+        record.TeamName = a.ChannelData?.Team?.Name ?? record.TeamName;
+        record.IsActive = true;
+        record.UninstalledAt = null;
+        record.UpdatedAt = now;
+        await db.SaveChangesAsync(ct);
+        return record;
+    }
+
+    private static string ChannelConversationId(TurnContext turn) => turn.Activity.Conversation!.Id!.Split(';')[0];
+
+    private static bool IsChannel(TurnContext turn) => turn.Activity.Conversation?.ConversationType == ConversationTypes.Channel;
+}
+
+/// <summary>A group the channel could be linked to; <see cref="Value"/> is what the card's choice carries.</summary>
+internal sealed record LinkTarget(GroupKind Kind, Theme Theme, AcademicTeam? Team, IReadOnlyList<Theme> Themes)
+{
+    public long? TeamId => Team?.Id;
+
+    public string Value => Team is null ? $"national:{Theme.Id}" : $"team:{Team.Id}";
+
+    public AccessScope Scope => Team is null ? AccessScope.ForTheme(Theme) : AccessScope.ForTeam(Team, Theme);
+
+    public string Name(string language) => GroupMembership.Name(new Membership(new WorkGroup { Kind = Kind, ThemeId = Theme.Id, TeamId = TeamId }, Theme, Team), Themes, language);
+}
+
+/// <summary>Data of cards/people/link.json.</summary>
+internal sealed record LinkCard(IReadOnlyList<LinkChoice> Choices, string Selected, string Error, string Done, string Current);
+
+internal sealed record LinkChoice(string Title, string Value);

@@ -1,0 +1,173 @@
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Data;
+using TraAM.Bot.Reference;
+
+namespace TraAM.Bot.People.Import;
+
+/// <summary>
+/// Applies a directory file: all or nothing, idempotent. A file with any problem changes nothing. Otherwise, in one
+/// transaction: teams are created as needed (with their academic group), each person of the file is created or
+/// updated, and their roles become exactly the file's (the file is the authority for the people it lists). People
+/// absent from the file are kept and reported, never silently deleted. A dry run does it all and rolls back.
+/// </summary>
+public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
+{
+    /// <summary>Files above this size are refused before reading (a directory of 5,000 rows is about 600 KB).</summary>
+    public const long MaxFileBytes = 10 * 1024 * 1024;
+
+    public async Task<ImportReport> ImportAsync(Stream content, string fileName, bool dryRun, CancellationToken ct)
+    {
+        var read = DirectoryFileReader.Read(content, fileName);
+        if (read.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, read.Problems);
+
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.IsCurrent, ct);
+        var themes = await db.Themes.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToListAsync(ct);
+        var validation = DirectoryValidator.Validate(read.Rows, themes);
+        if (validation.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, validation.Problems);
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var report = await ApplyAsync(validation.People, campaign.Id, read.Rows.Count, dryRun, ct);
+            if (report.HasProblems || dryRun) await tx.RollbackAsync(ct);
+            else await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return report;
+        });
+    }
+
+    private async Task<ImportReport> ApplyAsync(IReadOnlyList<ImportedPerson> people, int campaignId, int rows, bool dryRun, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var teams = await EnsureTeamsAsync(people, campaignId, now, ct);
+        var emails = people.Select(p => p.Email).ToList();
+        var existing = await db.People.Include(p => p.Roles).Where(p => emails.Contains(p.Email)).ToDictionaryAsync(p => p.Email, ct);
+
+        // An Entra id can belong to one person only: refuse a file that would give another person's id.
+        var entraIds = people.Where(p => p.EntraObjectId is not null).Select(p => p.EntraObjectId!).ToList();
+        var owners = await db.People.AsNoTracking().Where(p => p.EntraObjectId != null && entraIds.Contains(p.EntraObjectId))
+            .Select(p => new { p.Email, p.EntraObjectId }).ToListAsync(ct);
+        var problems = people
+            .Where(p => p.EntraObjectId is not null && owners.Any(o => o.EntraObjectId == p.EntraObjectId && o.Email != p.Email))
+            .Select(p => new ImportProblem(p.FirstLine, "Identifiant Entra",
+                $"L'identifiant Entra « {p.EntraObjectId} » appartient déjà à {owners.First(o => o.EntraObjectId == p.EntraObjectId).Email} dans l'annuaire."))
+            .ToList();
+        if (problems.Count > 0) return new ImportReport(false, dryRun, rows, problems);
+
+        int created = 0, updated = 0, unchanged = 0, added = 0, removed = 0;
+        foreach (var imported in people)
+        {
+            var isNew = !existing.TryGetValue(imported.Email, out var person);
+            if (person is null)
+            {
+                person = new Person { Email = imported.Email, LastName = imported.LastName, FirstName = imported.FirstName, CreatedAt = now };
+                db.People.Add(person);
+            }
+
+            var changed = Set(person, imported);
+            var desired = imported.Roles.Select(r => ToAssignment(r, teams, campaignId)).ToList();
+            var toRemove = person.Roles.Where(r => !desired.Any(d => d.Role == r.Role && d.ScopeKey == r.ScopeKey)).ToList();
+            var toAdd = desired.Where(d => !person.Roles.Any(r => r.Role == d.Role && r.ScopeKey == d.ScopeKey)).ToList();
+            foreach (var r in toRemove) person.Roles.Remove(r);
+            foreach (var r in toAdd) person.Roles.Add(r);
+            added += toAdd.Count;
+            removed += toRemove.Count;
+            if (isNew) created++;
+            else if (changed || toAdd.Count + toRemove.Count > 0) updated++;
+            else unchanged++;
+            if (changed || isNew) person.UpdatedAt = now;
+        }
+
+        // Roles taken out of a person's collection are orphans of a required relationship: EF deletes them here.
+        await db.SaveChangesAsync(ct);
+
+        var absent = await db.People.AsNoTracking().Where(p => !emails.Contains(p.Email)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
+            .Select(p => p.FirstName + " " + p.LastName + " <" + p.Email + ">").ToListAsync(ct);
+        return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent);
+    }
+
+    private static bool Set(Person person, ImportedPerson imported)
+    {
+        var changed = person.LastName != imported.LastName || person.FirstName != imported.FirstName
+            || (imported.EntraObjectId is not null && person.EntraObjectId != imported.EntraObjectId)
+            || (imported.AcademyCode is not null && person.AcademyCode != imported.AcademyCode);
+        person.LastName = imported.LastName;
+        person.FirstName = imported.FirstName;
+        person.EntraObjectId = imported.EntraObjectId ?? person.EntraObjectId;
+        person.AcademyCode = imported.AcademyCode ?? person.AcademyCode;
+        return changed;
+    }
+
+    private static RoleAssignment ToAssignment(ImportedRole r, TeamIndex teams, int campaignId)
+    {
+        long? teamId = r.TeamName is not null && r.ThemeId is { } theme && r.AcademyCode is not null
+            ? teams.Find(theme, r.AcademyCode, r.TeamName)?.Id
+            : null;
+        var assignment = new RoleAssignment
+        {
+            Role = r.Role,
+            CampaignId = teamId is null ? null : campaignId,
+            AcademyCode = r.AcademyCode,
+            RegionCode = r.RegionCode,
+            DisciplineCode = r.DisciplineCode,
+            ThemeId = r.ThemeId,
+            TeamId = teamId,
+        };
+        assignment.ScopeKey = RoleAssignment.KeyOf(r.AcademyCode, r.RegionCode, r.DisciplineCode, r.ThemeId, teamId);
+        return assignment;
+    }
+
+    private async Task<TeamIndex> EnsureTeamsAsync(IReadOnlyList<ImportedPerson> people, int campaignId, DateTimeOffset now, CancellationToken ct)
+    {
+        var index = new TeamIndex(await db.AcademicTeams.Where(t => t.CampaignId == campaignId).ToListAsync(ct));
+        var wanted = people.SelectMany(p => p.Roles)
+            .Where(r => r.TeamName is not null && r.ThemeId is not null && r.AcademyCode is not null)
+            .DistinctBy(r => (r.ThemeId, r.AcademyCode, TextKey.Of(r.TeamName)));
+        foreach (var r in wanted)
+        {
+            if (index.Find(r.ThemeId!.Value, r.AcademyCode!, r.TeamName!) is not null) continue;
+            var team = new AcademicTeam
+            {
+                CampaignId = campaignId, ThemeId = r.ThemeId.Value, AcademyCode = r.AcademyCode!, Name = r.TeamName!,
+                NameKey = TextKey.Of(r.TeamName), CreatedAt = now,
+            };
+            db.AcademicTeams.Add(team);
+            index.Add(team);
+        }
+
+        await db.SaveChangesAsync(ct);
+        foreach (var team in index.New)
+        {
+            db.WorkGroups.Add(new WorkGroup { Kind = GroupKind.Academic, CampaignId = campaignId, ThemeId = team.ThemeId, TeamId = team.Id });
+        }
+
+        // The national group of every theme that has a team, so that members see it before its channel is linked.
+        var themeIds = index.All.Select(t => t.ThemeId).Distinct().ToList();
+        var nationals = await db.WorkGroups.Where(g => g.Kind == GroupKind.National && g.CampaignId == campaignId).Select(g => g.ThemeId).ToListAsync(ct);
+        foreach (var theme in themeIds.Except(nationals))
+        {
+            db.WorkGroups.Add(new WorkGroup { Kind = GroupKind.National, CampaignId = campaignId, ThemeId = theme });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return index;
+    }
+
+    private sealed class TeamIndex(List<AcademicTeam> existing)
+    {
+        private readonly List<AcademicTeam> _new = [];
+
+        public IEnumerable<AcademicTeam> All => existing.Concat(_new);
+        public IReadOnlyList<AcademicTeam> New => _new;
+        public int Created => _new.Count;
+
+        public AcademicTeam? Find(int themeId, string academy, string name)
+        {
+            var key = TextKey.Of(name);
+            return All.FirstOrDefault(t => t.ThemeId == themeId && t.AcademyCode == academy && t.NameKey == key);
+        }
+
+        public void Add(AcademicTeam team) => _new.Add(team);
+    }
+}

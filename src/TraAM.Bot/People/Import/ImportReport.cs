@@ -1,0 +1,49 @@
+
+namespace TraAM.Bot.People.Import;
+
+/// <summary>What an import did (or would do, on a dry run), or every reason it did nothing.</summary>
+public sealed record ImportReport(
+    bool Applied,
+    bool DryRun,
+    int Rows,
+    IReadOnlyList<ImportProblem> Problems,
+    int PeopleCreated = 0,
+    int PeopleUpdated = 0,
+    int PeopleUnchanged = 0,
+    int RolesAdded = 0,
+    int RolesRemoved = 0,
+    int TeamsCreated = 0,
+    IReadOnlyList<string>? Absent = null)
+{
+    public bool HasProblems => Problems.Count > 0;
+
+    public bool ChangedNothing => PeopleCreated + PeopleUpdated + RolesAdded + RolesRemoved + TeamsCreated == 0;
+
+    public IReadOnlyList<string> AbsentPeople => Absent ?? [];
+
+    /// <summary>The report as French text, for the command line.</summary>
+    public string ToText()
+    {
+        var lines = new List<string>();
+        if (HasProblems)
+        {
+            lines.Add($"Import refusé : {Problems.Count} problème(s), aucune modification. Corrigez le fichier puis recommencez.");
+            lines.AddRange(Problems.Select(p => "  " + Describe(p)));
+            return string.Join(Environment.NewLine, lines);
+        }
+
+        lines.Add(DryRun ? $"Simulation : {Rows} ligne(s) valides, rien n'a été enregistré." : $"Import réussi : {Rows} ligne(s).");
+        lines.Add($"  Personnes : {PeopleCreated} ajoutée(s), {PeopleUpdated} modifiée(s), {PeopleUnchanged} inchangée(s).");
+        lines.Add($"  Rôles : {RolesAdded} ajouté(s), {RolesRemoved} retiré(s). Équipes créées : {TeamsCreated}.");
+        if (AbsentPeople.Count > 0)
+        {
+            lines.Add($"  {AbsentPeople.Count} personne(s) de l'annuaire absente(s) du fichier (conservée(s), à vérifier) :");
+            lines.AddRange(AbsentPeople.Select(a => "    " + a));
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    public static string Describe(ImportProblem p) =>
+        (p.Line > 0 ? $"ligne {p.Line}" : "fichier") + (p.Column is null ? "" : $", colonne « {p.Column} »") + " : " + p.Message;
+}

@@ -1,0 +1,37 @@
+using TraAM.Bot.Features.Help;
+using TraAM.Bot.People.Access;
+using TraAM.Bot.People.Groups;
+using TraAM.Bot.People.Identity;
+using TraAM.Bot.People.Import;
+using TraAM.Bot.People.Me;
+using TraAM.Bot.Protocol.Routing;
+
+namespace TraAM.Bot.People;
+
+/// <summary>The directory: who is asking (every feature), "moi", and linking channels to working groups.</summary>
+public static class PeopleFeature
+{
+    public static IServiceCollection AddPeople(this IServiceCollection services) => services
+        .AddMemoryCache()
+        .AddScoped<CallerResolver>()
+        .AddScoped<ShowMe>()
+        .AddScoped<LinkChannel>()
+        .AddScoped<DirectoryImporter>()
+        .AddScoped<DirectoryExporter>()
+        .AddScoped<ImportDirectoryFile>()
+        .AddSingleton<TeamsFileDownloader>()
+        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).Services;
+
+    public static BotRoutes MapPeople(this BotRoutes bot, HelpCatalog help)
+    {
+        help.Add(new HelpEntry("moi", "whoami", "help.commands.me"))
+            .Add(new HelpEntry("lier", "link", "help.commands.link", Permission.LinkChannel))
+            .Add(new HelpEntry("📎 annuaire.csv", "📎 directory.csv", "help.commands.import", Permission.ImportDirectory));
+        return bot
+            .OnCommand<ShowMe>("moi", "whoami", "qui suis-je", "profil", "me")
+            .OnCommand<LinkChannel>("lier", "lier ce canal", "link", "link this channel")
+            .OnCardAction<LinkChannel>(LinkChannel.FormVerb)
+            .OnCardAction<LinkChannel>(LinkChannel.SubmitVerb)
+            .OnFile<ImportDirectoryFile>();
+    }
+}

@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.IntegrationTests.Infrastructure;
+using static TraAM.Bot.IntegrationTests.Infrastructure.DirectorySeed;
+
+namespace TraAM.Bot.IntegrationTests.People;
+
+/// <summary>The campaign calendar: seeded from the 2026-2027 call, editable by TN3 experts from the card, audited.</summary>
+public sealed class CalendarTests(TraamApp app) : AppTest(app)
+{
+    private static JsonObject Form(string submission = "2026-03-31", string results = "2026-06-15", string kickoff = "2026-10-31", string? version = null) => new()
+    {
+        ["submissionDeadline"] = submission,
+        ["resultsDate"] = results,
+        ["workStart"] = "2026-09-01",
+        ["kickoffDeadline"] = kickoff,
+        ["completionDeadline"] = "2027-04-30",
+        ["bilanDeadline"] = "2027-06-30",
+        ["checkpointsMin"] = "2",
+        ["checkpointsMax"] = "3",
+        ["version"] = version ?? TraAM.Bot.Campaigns.Call2026.Campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    [PostgresFact]
+    public async Task ATeacher_SeesTheSeededDates_ReadOnly()
+    {
+        var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
+        await App.PersonAsync("Camille", "Martin", CamilleAad, Teacher(team));
+
+        await App.PostActivityAsync(Activities.PersonalMessage("calendrier"));
+
+        var sent = Assert.Single(App.Connector.Activities);
+        Assert.Contains("Calendrier de la campagne 2026-2027", sent.CardTexts);
+        Assert.Contains("31 mars 2026", sent.CardTexts);
+        Assert.Contains("30 avril 2027", sent.CardTexts);
+        Assert.DoesNotContain("Input.Date", sent.Card!.Text(), StringComparison.Ordinal);
+        Assert.Empty(sent.Card!["actions"]?.AsArray() ?? []);
+    }
+
+    [PostgresFact]
+    public async Task AnExpert_MovesTheKickoff_AndTheChangeIsAudited()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+
+        var answer = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-24")));
+
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer["type"]!.GetValue<string>());
+        Assert.Contains("Calendrier enregistré (1 modification(s)).", answer.Text(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        var campaign = await db.Campaigns.SingleAsync(c => c.IsCurrent, TestContext.Current.CancellationToken);
+        Assert.Equal(new DateOnly(2026, 10, 24), campaign.KickoffDeadline);
+        var change = await db.CalendarChanges.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("kickoffDeadline", "2026-10-31", "2026-10-24", "Léa Petit"), (change.Field, change.OldValue, change.NewValue, change.ChangedByName));
+        Assert.Equal(App.Clock.GetUtcNow().UtcTicks / 10, change.ChangedAt.UtcTicks / 10); // PostgreSQL keeps microseconds
+    }
+
+    [PostgresFact]
+    public async Task DatesOutOfOrder_AreRefused_WithTheErrorNextToTheField_AndWhatWasTypedKept()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+
+        var answer = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(results: "2026-03-15", submission: "pas une date")));
+
+        var card = answer["value"]!.Text();
+        Assert.Contains("« pas une date » n'est pas une date", card, StringComparison.Ordinal);
+        Assert.Contains("2026-03-15", card, StringComparison.Ordinal); // kept as typed
+        await using var db = App.CreateDbContext();
+        Assert.Equal(new DateOnly(2026, 6, 15), (await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken)).ResultsDate);
+        Assert.Empty(db.CalendarChanges);
+
+        var order = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(results: "2026-03-15")));
+        Assert.Contains("Cette date doit venir après « Dépôt des candidatures par les DAN/DRAN » (31 mars 2026).", order.Text(), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task ATeacher_ForgingTheSaveAction_IsRefused()
+    {
+        var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
+        await App.PersonAsync("Camille", "Martin", CamilleAad, Teacher(team));
+
+        var answer = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-01")));
+
+        Assert.Equal("application/vnd.microsoft.activity.message", answer["type"]!.GetValue<string>());
+        Assert.Contains("Seuls les experts TN3", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(new DateOnly(2026, 10, 31), (await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken)).KickoffDeadline);
+    }
+
+    [PostgresFact]
+    public async Task ASaveFromAStaleCard_DoesNotOverwriteAnotherExpertsChange()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        await App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-24")));
+        App.Clock.Advance(TimeSpan.FromMinutes(3));
+
+        var stale = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(submission: "2026-03-30")));
+
+        Assert.Contains("Le calendrier a été modifié par quelqu'un d'autre", stale.Text(), StringComparison.Ordinal);
+        Assert.Contains("2026-03-30", stale.Text(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        var campaign = await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal((new DateOnly(2026, 3, 31), new DateOnly(2026, 10, 24)), (campaign.SubmissionDeadline, campaign.KickoffDeadline));
+    }
+}

@@ -1,0 +1,155 @@
+using TraAM.Bot.Campaigns;
+using TraAM.Bot.People;
+using TraAM.Bot.People.Access;
+
+namespace TraAM.Bot.Tests.People;
+
+/// <summary>
+/// The whole authorization table, every permission × every role × in and out of the role's scope. The expected
+/// answers are written here by hand from domain.md, independently of <see cref="AccessPolicy"/>'s own table.
+/// </summary>
+public sealed class AccessPolicyMatrixTests
+{
+    // A team of Lyon on the SVT year-1 theme, and the people around it.
+    private static readonly AcademicTeam LyonSvt = new() { Id = 7, CampaignId = 1, ThemeId = 19, AcademyCode = "lyon", Name = "SVT Lyon", NameKey = "svt lyon" };
+    private static readonly AcademicTeam NantesHg = new() { Id = 8, CampaignId = 1, ThemeId = 9, AcademyCode = "nantes", Name = "HG Nantes", NameKey = "hg nantes" };
+    private static readonly Theme Svt1 = Call2026.Themes.Single(t => t.Id == 19);
+    private static readonly Theme Hg = Call2026.Themes.Single(t => t.Id == 9);
+
+    private static readonly Dictionary<Role, RoleAssignment> Holders = new()
+    {
+        [Role.Referent] = new() { Role = Role.Referent, TeamId = 7, ThemeId = 19, AcademyCode = "lyon", DisciplineCode = "svt" },
+        [Role.Teacher] = new() { Role = Role.Teacher, TeamId = 7, ThemeId = 19, AcademyCode = "lyon", DisciplineCode = "svt" },
+        [Role.Inspector] = new() { Role = Role.Inspector, AcademyCode = "lyon", DisciplineCode = "svt" },
+        [Role.Dan] = new() { Role = Role.Dan, AcademyCode = "lyon" },
+        [Role.Dran] = new() { Role = Role.Dran, RegionCode = "auvergne-rhone-alpes" },
+        [Role.Cardie] = new() { Role = Role.Cardie, AcademyCode = "lyon" },
+        [Role.Igesr] = new() { Role = Role.Igesr, DisciplineCode = "svt" },
+        [Role.ExpertTn3] = new() { Role = Role.ExpertTn3, DisciplineCode = "svt" },
+        [Role.Admin] = new() { Role = Role.Admin },
+    };
+
+    private enum Kind { Programme, Team, Academy, Theme }
+
+    private static readonly Dictionary<Kind, (AccessScope In, AccessScope Out)> Scopes = new()
+    {
+        [Kind.Programme] = (AccessScope.Programme, AccessScope.Programme),
+        [Kind.Team] = (AccessScope.ForTeam(LyonSvt, Svt1), AccessScope.ForTeam(NantesHg, Hg)),
+        [Kind.Academy] = (AccessScope.ForAcademy("lyon", "svt"), AccessScope.ForAcademy("nantes", "histoire-geographie")),
+        [Kind.Theme] = (AccessScope.ForTheme(Svt1), AccessScope.ForTheme(Hg)),
+    };
+
+    private const string All = "Referent Teacher Inspector Dan Dran Cardie Igesr ExpertTn3 Admin";
+
+    // Who may, in scope. Out of scope only the admin may, except for programme-wide permissions (no "out").
+    private static readonly (Permission Permission, Kind Kind, string AllowedInScope)[] Expected =
+    [
+        (Permission.ViewCalendar, Kind.Programme, All),
+        (Permission.EditCalendar, Kind.Programme, "ExpertTn3 Admin"),
+        (Permission.ImportDirectory, Kind.Programme, "ExpertTn3 Admin"),
+        (Permission.ExportDirectory, Kind.Programme, "ExpertTn3 Admin"),
+        (Permission.ManageHolidays, Kind.Programme, "Admin"),
+        (Permission.LinkChannel, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.ViewTeamStatus, Kind.Team, All),
+        (Permission.ViewAcademyStatus, Kind.Academy, "Inspector Dan Dran Cardie Igesr ExpertTn3 Admin"),
+        (Permission.ViewThemeStatus, Kind.Theme, "Igesr ExpertTn3 Admin"),
+        (Permission.SubmitCheckIn, Kind.Team, "Referent Teacher Admin"),
+        (Permission.SubmitCandidacy, Kind.Team, "Referent Admin"),
+        (Permission.ApproveCandidacy, Kind.Team, "Inspector Admin"),
+        (Permission.ExportCandidacies, Kind.Academy, "Dan Dran Admin"),
+        (Permission.DecideNationalSelection, Kind.Theme, "Igesr ExpertTn3 Admin"),
+        (Permission.ScheduleMeeting, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.TriggerBilan, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.SubmitBilan, Kind.Team, "Referent Admin"),
+        (Permission.CompileSynthesis, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.ReadSynthesis, Kind.Theme, "Referent Teacher Inspector Igesr ExpertTn3 Admin"),
+    ];
+
+    public static TheoryData<Permission, Role, bool, bool> Matrix()
+    {
+        var data = new TheoryData<Permission, Role, bool, bool>();
+        foreach (var (permission, kind, allowed) in Expected)
+        {
+            var roles = allowed.Split(' ').Select(Enum.Parse<Role>).ToHashSet();
+            foreach (var role in Enum.GetValues<Role>())
+            {
+                data.Add(permission, role, true, roles.Contains(role));
+                data.Add(permission, role, false, kind == Kind.Programme ? roles.Contains(role) : role == Role.Admin);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Matrix))]
+    public void Allows(Permission permission, Role role, bool inScope, bool expected)
+    {
+        var kind = Expected.Single(e => e.Permission == permission).Kind;
+        var scope = inScope ? Scopes[kind].In : Scopes[kind].Out;
+
+        Assert.Equal(expected, AccessPolicy.Allows([Holders[role]], permission, scope));
+    }
+
+    [Fact]
+    public void EveryPermission_IsInTheMatrix()
+    {
+        Assert.Equal(Enum.GetValues<Permission>().Order(), Expected.Select(e => e.Permission).Order());
+    }
+
+    [Fact]
+    public void ADran_CoversEveryAcademyOfTheRegion_AndNoOther()
+    {
+        RoleAssignment[] dran = [Holders[Role.Dran]];
+        Assert.True(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("grenoble")));
+        Assert.True(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("clermont-ferrand")));
+        Assert.False(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("dijon")));
+    }
+
+    [Fact]
+    public void AnInspector_OfAnotherDisciplineInTheSameAcademy_IsOutOfScope()
+    {
+        RoleAssignment[] maths = [new() { Role = Role.Inspector, AcademyCode = "lyon", DisciplineCode = "mathematiques" }];
+        Assert.False(AccessPolicy.Allows(maths, Permission.ApproveCandidacy, AccessScope.ForTeam(LyonSvt, Svt1)));
+    }
+
+    [Fact]
+    public void ATeamRole_DoesNotReachTheNeighbouringTeam_OfTheSameAcademyAndTheme()
+    {
+        var neighbour = new AcademicTeam { Id = 9, CampaignId = 1, ThemeId = 19, AcademyCode = "lyon", Name = "SVT Lyon 2", NameKey = "svt lyon 2" };
+        Assert.False(AccessPolicy.Allows([Holders[Role.Referent]], Permission.SubmitCheckIn, AccessScope.ForTeam(neighbour, Svt1)));
+        Assert.True(AccessPolicy.Allows([Holders[Role.Referent]], Permission.ReadSynthesis, AccessScope.ForTheme(Svt1)));
+    }
+
+    [Fact]
+    public void ADan_DoesNotReachAnotherAcademyOfTheSameRegion()
+    {
+        Assert.False(AccessPolicy.Allows([Holders[Role.Dan]], Permission.ExportCandidacies, AccessScope.ForAcademy("grenoble")));
+        Assert.False(AccessPolicy.Allows([Holders[Role.Cardie]], Permission.ViewAcademyStatus, AccessScope.ForAcademy("grenoble")));
+    }
+
+    [Fact]
+    public void ARoleWithAMissingScope_NeverMatchesAScopeMissingTheSameField()
+    {
+        RoleAssignment[] broken = [new() { Role = Role.Inspector }];
+        Assert.False(AccessPolicy.Allows(broken, Permission.ViewAcademyStatus, AccessScope.Programme));
+        Assert.False(AccessPolicy.Allows([], Permission.ViewCalendar, AccessScope.Programme));
+    }
+
+    [Fact]
+    public void SeveralRoles_AnyOneGrants()
+    {
+        RoleAssignment[] both = [Holders[Role.Teacher], new() { Role = Role.Inspector, AcademyCode = "nantes", DisciplineCode = "histoire-geographie" }];
+        Assert.True(AccessPolicy.Allows(both, Permission.ApproveCandidacy, AccessScope.ForTeam(NantesHg, Hg)));
+        Assert.False(AccessPolicy.Allows(both, Permission.ApproveCandidacy, AccessScope.ForTeam(LyonSvt, Svt1)));
+    }
+
+    [Fact]
+    public void AllowsSomewhere_DecidesTheHelpLines()
+    {
+        Assert.True(AccessPolicy.AllowsSomewhere([Holders[Role.ExpertTn3]], Permission.LinkChannel));
+        Assert.False(AccessPolicy.AllowsSomewhere([Holders[Role.Referent]], Permission.LinkChannel));
+        Assert.True(AccessPolicy.AllowsSomewhere([Holders[Role.Admin]], Permission.ManageHolidays));
+        Assert.False(AccessPolicy.AllowsSomewhere([], Permission.ViewCalendar));
+    }
+}

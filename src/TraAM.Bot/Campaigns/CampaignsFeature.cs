@@ -8,8 +8,13 @@ namespace TraAM.Bot.Campaigns;
 /// <summary>The campaign and its calendar.</summary>
 public static class CampaignsFeature
 {
-    public static IServiceCollection AddCampaigns(this IServiceCollection services) => services
-        .AddScoped<CalendarCard>();
+    public static IServiceCollection AddCampaigns(this IServiceCollection services)
+    {
+        services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section)
+            .Validate(o => o.SelectionQuota is >= 1 and <= 30, "Campaign__SelectionQuota doit être entre 1 et 30 projets par discipline.")
+            .ValidateOnStart();
+        return services.AddScoped<CalendarCard>();
+    }
 
     public static BotRoutes MapCampaigns(this BotRoutes bot, HelpCatalog help)
     {

@@ -33,6 +33,7 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
         Assert.Contains("Calendrier de la campagne 2026-2027", sent.CardTexts);
         Assert.Contains("31 mars 2026", sent.CardTexts);
         Assert.Contains("30 avril 2027", sent.CardTexts);
+        Assert.Contains("Projets retenus par discipline lors de la sélection nationale : 5", sent.CardTexts); // Campaign__SelectionQuota
         Assert.DoesNotContain("Input.Date", sent.Card!.Text(), StringComparison.Ordinal);
         Assert.Empty(sent.Card!["actions"]?.AsArray() ?? []);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Data;
 using TraAM.Bot.People.Access;
@@ -13,7 +14,7 @@ namespace TraAM.Bot.Campaigns.Calendar;
 /// the caller again, validates every field (errors next to the field, what was typed kept), refuses to overwrite a
 /// calendar someone else changed since the card was shown, and records each change (who, when, from, to).
 /// </summary>
-internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock)
+internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options)
     : ITurnHandler, ICardActionHandler
 {
     public const string SaveVerb = "calendar.save";
@@ -88,6 +89,7 @@ internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, Ca
             CalendarForm.ParseCount(form.Values.GetValueOrDefault(CalendarFields.CheckpointsMin, "")) ?? campaign.CheckpointsMin,
             CalendarForm.ParseCount(form.Values.GetValueOrDefault(CalendarFields.CheckpointsMax, "")) ?? campaign.CheckpointsMax,
             $"{campaign.CheckpointsMin}–{campaign.CheckpointsMax}",
+            options.Value.SelectionQuota,
             errors.GetValueOrDefault(CalendarFields.CheckpointsMin, ""),
             form.Version ?? campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
             banner,
@@ -109,6 +111,7 @@ internal sealed record CalendarCardData(
     int CheckpointsMin,
     int CheckpointsMax,
     string CheckpointsDisplay,
+    int SelectionQuota,
     string CheckpointsError,
     string Version,
     string Banner,

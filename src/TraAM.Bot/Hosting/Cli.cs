@@ -29,6 +29,11 @@ internal static class Cli
                 _ => Usage(),
             };
         }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            await Console.Error.WriteLineAsync("Erreur : l'annuaire a changé pendant l'import (un autre import ?) ; rien n'a été modifié. Relancez la commande.");
+            return 1;
+        }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or TemplateException)
         {
             await Console.Error.WriteLineAsync($"Erreur : {ex.Message}");

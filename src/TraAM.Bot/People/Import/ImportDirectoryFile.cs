@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
@@ -67,14 +68,27 @@ internal sealed partial class ImportDirectoryFile(
 
         var dryRun = turn.Command.Normalized.Contains("simulation", StringComparison.Ordinal) || turn.Command.Normalized.Contains("dry run", StringComparison.Ordinal);
         ImportReport report;
-        await using (content)
+        try
         {
-            report = await importer.ImportAsync(content, file.Name, dryRun, cancellationToken);
+            await using (content)
+            {
+                report = await importer.ImportAsync(content, file.Name, dryRun, cancellationToken);
+            }
+        }
+        catch (DbUpdateException)
+        {
+            // Another import (or a first message) changed the same people meanwhile: the transaction rolled back.
+            LogConflict(logger);
+            await turn.SendTextAsync(cards.Text("import.conflict", language), cancellationToken);
+            return;
         }
 
         LogImported(logger, report.Applied, report.Rows, report.Problems.Count);
         await turn.SendCardAsync(cards.Render(Card, ImportReportCard.From(report, file.Name), language), cancellationToken);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory import rolled back: the directory changed during the import")]
+    private static partial void LogConflict(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Directory file refused: its download URL is not a SharePoint (or local) address")]
     private static partial void LogRefusedUrl(ILogger logger);

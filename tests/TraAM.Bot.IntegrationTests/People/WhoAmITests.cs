@@ -24,6 +24,20 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task APersonWritingFromAnEnglishTeamsClient_IsAnsweredInEnglish_AndRememberedForProactiveMessages()
+    {
+        var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
+        var person = await App.PersonAsync("Camille", "Martin", CamilleAad, Referent(team));
+
+        await App.PostActivityAsync(Activities.PersonalMessage("whoami", locale: "en-GB"));
+
+        Assert.Equal("Your TraAM profile", Assert.Single(App.Connector.Activities).CardTexts[0]);
+        await using var db = App.CreateDbContext();
+        var stored = await db.People.SingleAsync(p => p.Id == person.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(("en", "29:1AbCdEfGhIjKlMnOpQrStUvWxYz"), (stored.PreferredLanguage, stored.TeamsUserId));
+    }
+
+    [PostgresFact]
     public async Task Whoami_ForSomeoneNotInTheDirectory_SaysHowToGetIn_InEnglish()
     {
         await App.PostActivityAsync(Activities.PersonalMessage("whoami", locale: "en-US"));

@@ -40,10 +40,13 @@ internal sealed partial class CallerResolver(TraamDbContext db, TimeProvider clo
         person ??= await FindByEmailAsync(turn, from.Id, aad, ct);
         if (person is null) return Caller.Unknown;
 
-        if (person.TeamsUserId != from.Id && turn.IsPersonal)
+        // In their personal chat: the 29: id (per bot and per user, what a proactive 1:1 needs) and the language of their
+        // Teams client, which proactive messages will be written in.
+        var language = string.IsNullOrEmpty(turn.Activity.Locale) ? person.PreferredLanguage : turn.Language;
+        if (turn.IsPersonal && (person.TeamsUserId != from.Id || person.PreferredLanguage != language))
         {
-            // The 29: id is per bot and per user: keep the latest, it is what a proactive 1:1 needs.
             person.TeamsUserId = from.Id;
+            person.PreferredLanguage = language;
             person.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }

@@ -68,15 +68,7 @@ internal sealed partial class CaptureInstallation(TraamDbContext db, CardTemplat
             var record = await db.Conversations.FirstOrDefaultAsync(c => c.ConversationId == id, ct);
             if (record is null)
             {
-                record = new ConversationRecord
-                {
-                    ConversationId = id,
-                    ServiceUrl = a.ServiceUrl!,
-                    ChannelId = a.ChannelId ?? "msteams",
-                    ConversationType = a.Conversation.ConversationType ?? ConversationTypes.Personal,
-                    BotId = a.Recipient?.Id ?? "",
-                    InstalledAt = now,
-                };
+                record = ConversationRecord.From(a, id, a.Conversation.ConversationType ?? ConversationTypes.Personal, now);
                 db.Conversations.Add(record);
             }
             else if (!record.IsActive)
@@ -84,18 +76,12 @@ internal sealed partial class CaptureInstallation(TraamDbContext db, CardTemplat
                 record.InstalledAt = now;
             }
 
-            record.ServiceUrl = a.ServiceUrl!;
-            record.TenantId = a.TenantId ?? record.TenantId;
-            record.TeamId = a.ChannelData?.Team?.Id ?? record.TeamId;
-            record.TeamName = a.ChannelData?.Team?.Name ?? record.TeamName;
+            record.RefreshFrom(a, now);
             record.BotId = a.Recipient?.Id ?? record.BotId;
             // Only a personal chat belongs to one person; in a channel the installer is not "the user".
             record.UserId = personal ? a.From?.Id ?? record.UserId : null;
             record.UserAadObjectId = personal ? a.From?.AadObjectId ?? record.UserAadObjectId : null;
             record.Locale = a.Locale ?? record.Locale;
-            record.IsActive = true;
-            record.UninstalledAt = null;
-            record.UpdatedAt = now;
             try
             {
                 await db.SaveChangesAsync(ct);

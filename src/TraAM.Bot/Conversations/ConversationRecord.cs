@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using TraAM.Bot.Protocol.Connector;
+using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Conversations;
 
@@ -27,6 +28,32 @@ public sealed class ConversationRecord
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? UninstalledAt { get; set; }
     public DateTimeOffset? WelcomedAt { get; set; }
+
+    /// <summary>A new record for <paramref name="conversationId"/>, addressed as the activity says.</summary>
+    public static ConversationRecord From(Activity a, string conversationId, string conversationType, DateTimeOffset now) => new()
+    {
+        ConversationId = conversationId,
+        ServiceUrl = a.ServiceUrl!,
+        ChannelId = a.ChannelId ?? "msteams",
+        ConversationType = conversationType,
+        BotId = a.Recipient?.Id ?? "",
+        InstalledAt = now,
+    };
+
+    /// <summary>
+    /// What the latest activity from this conversation says about where to write (Teams may move the serviceUrl),
+    /// and that the bot is there: active again if it had been removed.
+    /// </summary>
+    public void RefreshFrom(Activity a, DateTimeOffset now)
+    {
+        ServiceUrl = a.ServiceUrl!;
+        TenantId = a.TenantId ?? TenantId;
+        TeamId = a.ChannelData?.Team?.Id ?? TeamId;
+        TeamName = a.ChannelData?.Team?.Name ?? TeamName;
+        IsActive = true;
+        UninstalledAt = null;
+        UpdatedAt = now;
+    }
 
     public ConversationReference ToReference() => new(
         ServiceUrl, ChannelId, ConversationId, ConversationType, TenantId, BotId, null, UserId, UserAadObjectId, Locale);

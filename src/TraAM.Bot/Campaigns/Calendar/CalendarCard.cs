@@ -47,7 +47,7 @@ internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, Ca
         var form = CalendarForm.Read(data);
         var errors = form.Validate(cards, language);
         var banner = "";
-        if (form.Version != campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        if (form.Version != CalendarForm.VersionOf(campaign))
         {
             // Someone saved since this card was shown: show their dates' history, keep what this user typed.
             banner = cards.Text("calendar.conflict", language);
@@ -91,14 +91,14 @@ internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, Ca
             $"{campaign.CheckpointsMin}–{campaign.CheckpointsMax}",
             options.Value.SelectionQuota,
             errors.GetValueOrDefault(CalendarFields.CheckpointsMin, ""),
-            form.Version ?? campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            form.Version ?? CalendarForm.VersionOf(campaign),
             banner,
             done,
             [.. history.Select(h => new CalendarHistoryLine(
                 CalendarFields.Display(DateOnly.FromDateTime(h.ChangedAt.UtcDateTime), language) + " · " + h.ChangedByName,
                 $"{cards.Text($"calendar.fields.{h.Field}", language)} : {h.OldValue} → {h.NewValue}"))]);
         // A conflict shows the fresh version, so that saving again (deliberately) goes through.
-        if (banner != "") data = data with { Version = campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (banner != "") data = data with { Version = CalendarForm.VersionOf(campaign) };
         return cards.Render(Card, data, language);
     }
 }

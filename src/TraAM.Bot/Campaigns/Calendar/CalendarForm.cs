@@ -15,7 +15,7 @@ internal sealed class CalendarForm
 
     public static CalendarForm From(Campaign c)
     {
-        var form = new CalendarForm { Version = c.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture) };
+        var form = new CalendarForm { Version = VersionOf(c) };
         foreach (var f in CalendarFields.Dates) form.Values[f.Id] = CalendarFields.Iso(f.Get(c));
         form.Values[CalendarFields.CheckpointsMin] = c.CheckpointsMin.ToString(CultureInfo.InvariantCulture);
         form.Values[CalendarFields.CheckpointsMax] = c.CheckpointsMax.ToString(CultureInfo.InvariantCulture);
@@ -32,6 +32,9 @@ internal sealed class CalendarForm
 
         return form;
     }
+
+    /// <summary>What the card carries to detect a save from a stale card: the calendar's last change, in ticks.</summary>
+    public static string VersionOf(Campaign c) => c.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Field id → French (or English) error; empty when the form can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(CardTemplates cards, string language)

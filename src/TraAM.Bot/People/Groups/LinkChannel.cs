@@ -45,9 +45,10 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
         var language = turn.Language;
         var caller = await callers.ResolveAsync(turn, ct);
         if (!IsChannel(turn)) return CardActionResult.Message(cards.Text("link.notChannel", language));
-        var target = await FindTargetAsync(choice, ct);
-        if (target is null) return await FormAsync(turn, choice, cards.Text("link.chooseGroup", language), null, ct);
-        if (!caller.Can(Permission.LinkChannel, target.Scope)) return await FormAsync(turn, choice, cards.Text("link.notAllowedGroup", language), null, ct);
+        var targets = await AllTargetsAsync(ct);
+        var target = string.IsNullOrEmpty(choice) ? null : targets.FirstOrDefault(t => t.Value == choice);
+        if (target is null) return await FormAsync(turn, choice, cards.Text("link.chooseGroup", language), null, ct, targets);
+        if (!caller.Can(Permission.LinkChannel, target.Scope)) return await FormAsync(turn, choice, cards.Text("link.notAllowedGroup", language), null, ct, targets);
 
         var now = clock.GetUtcNow();
         var conversation = await ChannelRecordAsync(turn, now, ct);
@@ -69,17 +70,18 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
         group.LinkedByPersonId = caller.Person?.Id;
         group.LinkedAt = now;
         await db.SaveChangesAsync(ct);
-        return await FormAsync(turn, choice, null, string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("link.done", language), target.Name(language)), ct);
+        return await FormAsync(turn, choice, null, string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("link.done", language), target.Name(language)), ct, targets);
     }
 
-    private async Task<CardActionResult> FormAsync(TurnContext turn, string? selected, string? error, string? done, CancellationToken ct)
+    private async Task<CardActionResult> FormAsync(TurnContext turn, string? selected, string? error, string? done, CancellationToken ct,
+        IReadOnlyList<LinkTarget>? loaded = null)
     {
         var language = turn.Language;
         if (!IsChannel(turn)) return CardActionResult.Message(cards.Text("link.notChannel", language));
         var caller = await callers.ResolveAsync(turn, ct);
         if (!caller.CanSomewhere(Permission.LinkChannel)) return CardActionResult.Message(cards.Text("link.notAllowed", language));
 
-        var targets = await AllTargetsAsync(ct);
+        var targets = loaded ?? await AllTargetsAsync(ct);
         var choices = targets.Where(t => caller.Can(Permission.LinkChannel, t.Scope))
             .Select(t => new LinkChoice(t.Name(language), t.Value)).ToList();
         var current = await CurrentLinkAsync(ChannelConversationId(turn), targets, language, ct);
@@ -109,13 +111,6 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
         ];
     }
 
-    private async Task<LinkTarget?> FindTargetAsync(string? choice, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(choice)) return null;
-        var targets = await AllTargetsAsync(ct);
-        return targets.FirstOrDefault(t => t.Value == choice);
-    }
-
     /// <summary>
     /// The channel's own conversation: Teams addresses a message in a thread as "19:…@thread.tacv2;messageid=…", and
     /// the bot is installed per team, so a channel other than General has no record until it is linked.
@@ -127,25 +122,11 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
         var record = await db.Conversations.FirstOrDefaultAsync(c => c.ConversationId == id, ct);
         if (record is null)
         {
-            record = new Conversations.ConversationRecord
-            {
-                ConversationId = id,
-                ServiceUrl = a.ServiceUrl!,
-                ChannelId = a.ChannelId ?? "msteams",
-                ConversationType = ConversationTypes.Channel,
-                BotId = a.Recipient?.Id ?? "",
-                InstalledAt = now,
-            };
+            record = Conversations.ConversationRecord.From(a, id, ConversationTypes.Channel, now);
             db.Conversations.Add(record);
         }
 
-        record.ServiceUrl = a.ServiceUrl!;
-        record.TenantId = a.TenantId ?? record.TenantId;
-        record.TeamId = a.ChannelData?.Team?.Id ?? record.TeamId;
-        record.TeamName = a.ChannelData?.Team?.Name ?? record.TeamName;
-        record.IsActive = true;
-        record.UninstalledAt = null;
-        record.UpdatedAt = now;
+        record.RefreshFrom(a, now);
         await db.SaveChangesAsync(ct);
         return record;
     }

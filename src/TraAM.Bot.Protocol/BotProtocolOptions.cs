@@ -50,6 +50,15 @@ public sealed class BotProtocolOptions
     /// <summary>How many times a throttled or transiently failing Connector call is retried.</summary>
     public int MaxRetries { get; set; } = 2;
 
+    /// <summary>A copy of these settings whose calls are never retried inside the client.</summary>
+    public BotProtocolOptions SingleAttempt()
+    {
+        var copy = (BotProtocolOptions)MemberwiseClone();
+        copy.MaxRetries = 0;
+        copy.MaxRetryAfter = TimeSpan.Zero;
+        return copy;
+    }
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public string EffectiveTokenEndpoint => string.IsNullOrWhiteSpace(TokenEndpoint)

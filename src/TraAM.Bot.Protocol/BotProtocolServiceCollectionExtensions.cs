@@ -35,6 +35,14 @@ public static class BotProtocolServiceCollectionExtensions
         services.TryAddSingleton<IAppTokenProvider>(sp => ActivatorUtilities.CreateInstance<AppTokenProvider>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient("bot-token")));
         services.AddHttpClient<IConnector, ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(30));
+        // The same client without its own retries, for callers that schedule retries themselves (the outbox): a
+        // retry hidden in here would bypass their shared rate limiter and hold a worker for the whole Retry-After.
+        services.AddKeyedTransient<IConnector>(ConnectorKeys.SingleAttempt, (sp, _) =>
+        {
+            var o = sp.GetRequiredService<IOptions<BotProtocolOptions>>().Value;
+            var single = Options.Create(o.SingleAttempt());
+            return ActivatorUtilities.CreateInstance<ConnectorClient>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IConnector)), single);
+        });
 
         services.AddSingleton<BotRoutes>();
         services.AddScoped<BotDispatcher>();

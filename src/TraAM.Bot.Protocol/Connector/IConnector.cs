@@ -35,3 +35,10 @@ public interface IConnector
     /// <summary><c>GET v3/teams/{teamId}</c>.</summary>
     Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken);
 }
+
+/// <summary>Keys of the <see cref="IConnector"/> variants in the service container.</summary>
+public static class ConnectorKeys
+{
+    /// <summary>Each call is made once: 429/503 surface as <see cref="ConnectorThrottledException"/> at once.</summary>
+    public const string SingleAttempt = "single-attempt";
+}

@@ -1,5 +1,6 @@
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Conversations;
+using TraAM.Bot.Delivery;
 using TraAM.Bot.Features.Help;
 using TraAM.Bot.Hosting;
 using TraAM.Bot.People;
@@ -18,6 +19,7 @@ builder.Services.AddJobs(builder.Configuration);                                
 builder.Services.AddCardTemplates(builder.Configuration);                         // cards/**.json, loaded and checked now
 builder.Services.AddHealth();                                                     // /health: database + job storage
 builder.Services.AddConversations();                                              // install/uninstall, references for proactive sends
+builder.Services.AddDelivery();                                                   // the outbox: every proactive message, once, at Teams' pace
 
 // Features
 builder.Services

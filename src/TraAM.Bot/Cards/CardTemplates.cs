@@ -12,7 +12,8 @@ public sealed class CardTemplates
 {
     public const string StringsFolder = "strings";
     public const string SamplesFolder = "samples";
-    private static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
+    /// <summary>How card data is written (camelCase), by the templates and by the outbox that stores it for later.</summary>
+    public static readonly JsonSerializerOptions DataJson = new(JsonSerializerDefaults.Web);
     private readonly Dictionary<string, TemplateBinder> _templates = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, JsonElement>> _globals = new(StringComparer.Ordinal);
 

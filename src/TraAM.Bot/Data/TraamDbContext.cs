@@ -21,6 +21,8 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
     public DbSet<AcademicTeam> AcademicTeams => Set<AcademicTeam>();
     public DbSet<WorkGroup> WorkGroups => Set<WorkGroup>();
+    public DbSet<Delivery.Notification> Notifications => Set<Delivery.Notification>();
+    public DbSet<Delivery.RateSlot> RateSlots => Set<Delivery.RateSlot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -36,10 +36,25 @@ public sealed class RecordingConnector : HttpMessageHandler
 
     public IReadOnlyList<Sent> Activities => [.. Requests.Where(r => r.Path.Contains("/activities", StringComparison.Ordinal))];
 
+    /// <summary>
+    /// An answer to give instead of the usual one (e.g. 429, 403 MessageWritesBlocked): asked first for every request,
+    /// with the method, the path and how many requests came before; null lets the request through.
+    /// </summary>
+    public Func<HttpMethod, string, int, HttpResponseMessage?>? Respond { get; set; }
+
     public void Clear()
     {
         Requests.Clear();
         Members.Clear();
+        Respond = null;
+    }
+
+    /// <summary>What Teams answers when it refuses: a status with its error code, and Retry-After when given.</summary>
+    public static HttpResponseMessage Error(HttpStatusCode status, string code, int? retryAfterSeconds = null)
+    {
+        var response = Json(status, $$$"""{"error":{"code":"{{{code}}}","message":"{{{code}}}"}}""");
+        if (retryAfterSeconds is { } s) response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(s));
+        return response;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -48,6 +63,7 @@ public sealed class RecordingConnector : HttpMessageHandler
         var path = request.RequestUri!.AbsolutePath;
         Requests.Enqueue(new Sent(request.Method, path, request.Headers.Authorization?.ToString(), string.IsNullOrEmpty(body) ? null : JsonNode.Parse(body)));
         var id = Interlocked.Increment(ref _ids);
+        if (Respond?.Invoke(request.Method, path, Requests.Count - 1) is { } scripted) return scripted;
         if (request.Method == HttpMethod.Get && path.Contains("/v3/teams/", StringComparison.Ordinal))
         {
             return TeamMemberCount is { } n

@@ -1,0 +1,263 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Conversations;
+using TraAM.Bot.Data;
+using TraAM.Bot.Protocol.Connector;
+using TraAM.Bot.Protocol.Schema;
+
+namespace TraAM.Bot.Delivery;
+
+public enum NotificationOutcome { Sent, Retry, Failed, Unconfirmed, Cancelled, Skipped }
+
+/// <summary>
+/// Sends one claimed notification: finds its conversation (creating the personal chat when Teams allows), renders the
+/// card in the recipient's language, waits for a rate slot, marks it "sending", posts once, and records the outcome.
+/// Every state change is conditional on the claim, so a worker whose lease ran out cannot touch a row another took.
+/// </summary>
+public sealed partial class NotificationSender(
+    IDbContextFactory<TraamDbContext> contexts,
+    [FromKeyedServices(ConnectorKeys.SingleAttempt)] IConnector connector,
+    CardTemplates cards,
+    RateLimiter limiter,
+    Outbox outbox,
+    TimeProvider clock,
+    IOptions<DeliveryOptions> options,
+    ILogger<NotificationSender> logger)
+{
+    public async Task<NotificationOutcome> SendAsync(long id, string claim, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Set<Notification>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id && x.LeaseOwner == claim && x.State == NotificationState.Pending, ct);
+        if (n is null) return NotificationOutcome.Skipped; // taken over after our lease expired, or cancelled meanwhile
+        var now = clock.GetUtcNow();
+        if (n.ExpiresAt is { } expires && expires <= now)
+            return await FinishAsync(db, n, claim, NotificationState.Cancelled, "échéance passée : rappel non envoyé en retard", ct);
+
+        try
+        {
+            var target = await DeliveryTargets.ResolveAsync(db, n, ct);
+            if (target is DeliveryTarget.CreateChat create)
+            {
+                target = await CreateChatAsync(db, create, ct);
+                if (target is null) return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "en attente d'un créneau Teams", ct);
+            }
+
+            if (target is DeliveryTarget.None none)
+            {
+                if (none.AppMissing && none.Person is { } missing) await TellGroupAsync(db, missing, ct);
+                return await FinishAsync(db, n, claim, NotificationState.Failed, none.Reason, ct);
+            }
+
+            var conversation = (DeliveryTarget.Conversation)target;
+            var activity = Render(n, conversation.Language);
+            if (!await WaitForSlotAsync(db, conversation.Record, ct))
+                return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "rythme de Teams pour cette conversation", ct);
+
+            return await PostAsync(db, n, claim, conversation, activity, ct);
+        }
+        catch (Exception ex) when (ex is KeyNotFoundException or JsonException or InvalidOperationException)
+        {
+            LogBroken(logger, n.Id, n.Card, ex.GetType().Name);
+            return await FinishAsync(db, n, claim, NotificationState.Failed, $"carte impossible à construire ({n.Card})", ct);
+        }
+    }
+
+    private async Task<NotificationOutcome> PostAsync(TraamDbContext db, Notification n, string claim, DeliveryTarget.Conversation to, Activity activity, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var started = await db.Set<Notification>()
+            .Where(x => x.Id == n.Id && x.LeaseOwner == claim && x.State == NotificationState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, NotificationState.Sending).SetProperty(x => x.SendingSince, now)
+                .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+        if (started == 0) return NotificationOutcome.Skipped;
+
+        // From here the call must finish and be recorded even if the job is asked to stop: stopping half-way is
+        // exactly what leaves a notification unconfirmed.
+        var record = to.Record;
+        try
+        {
+            var answer = await connector.SendAsync(record.ServiceUrl, record.ConversationId, activity, CancellationToken.None);
+            await db.Set<Notification>().Where(x => x.Id == n.Id && x.State == NotificationState.Sending).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.State, NotificationState.Sent)
+                .SetProperty(x => x.SentAt, clock.GetUtcNow())
+                .SetProperty(x => x.ActivityId, answer.Id)
+                .SetProperty(x => x.LeaseOwner, (string?)null), CancellationToken.None);
+            return NotificationOutcome.Sent;
+        }
+        catch (ConnectorThrottledException t)
+        {
+            // 429/503: not processed, safe to send again after what Teams asked. Only this notification waits: the
+            // limiter already keeps us under the published limits, so a 429 is Teams' own hiccup, not our pace.
+            return await BackToQueueAsync(db, n, t.RetryAfter, $"Teams demande d'attendre ({(int)t.Status})", CancellationToken.None);
+        }
+        catch (ConnectorOutcomeUnknownException u)
+        {
+            LogUnknown(logger, n.Id, u.Message);
+            return await EndSendingAsync(db, n, NotificationState.Unconfirmed, "réponse de Teams perdue : peut-être reçu, non renvoyé", NotificationOutcome.Unconfirmed);
+        }
+        catch (ConnectorException e) when (e.IsRecipientUnreachable || e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Gone)
+        {
+            return await UnreachableAsync(db, n, to, e);
+        }
+        catch (ConnectorException e) when (e.Status == 0 || (int)e.Status >= 500)
+        {
+            // Refused before sending (connection failed): nothing posted; retry with backoff until the attempts run out.
+            if (n.Attempts + 1 >= options.Value.MaxAttempts)
+                return await EndSendingAsync(db, n, NotificationState.Failed, $"Teams injoignable après {n.Attempts + 1} essais", NotificationOutcome.Failed);
+            return await BackToQueueAsync(db, n, RetryPolicy.Backoff(n.Attempts, Random.Shared.NextDouble), "Teams injoignable, nouvel essai", CancellationToken.None);
+        }
+        catch (ConnectorException e)
+        {
+            return await EndSendingAsync(db, n, NotificationState.Failed, $"refusé par Teams ({(int)e.Status} {e.Code})", NotificationOutcome.Failed);
+        }
+        catch (ServiceUrlNotAllowedException)
+        {
+            return await EndSendingAsync(db, n, NotificationState.Failed, "adresse Teams non autorisée (Bot__AllowedServiceUrls)", NotificationOutcome.Failed);
+        }
+    }
+
+    /// <summary>
+    /// 403/404 on a personal chat: the chat may only be stale (re-created once if Teams still knows the person);
+    /// otherwise the person blocked or removed the app, and is marked unreachable so nobody keeps trying.
+    /// </summary>
+    private async Task<NotificationOutcome> UnreachableAsync(TraamDbContext db, Notification n, DeliveryTarget.Conversation to, ConnectorException e)
+    {
+        var blocked = e.Status == HttpStatusCode.Forbidden;
+        await db.Conversations.Where(c => c.Id == to.Record.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(c => c.IsActive, false).SetProperty(c => c.UninstalledAt, clock.GetUtcNow()), CancellationToken.None);
+        if (to.Person is { } person && !blocked && person.TeamsUserId is not null && n.Attempts == 0)
+            return await BackToQueueAsync(db, n, TimeSpan.Zero, "conversation périmée : recréée au prochain essai", CancellationToken.None);
+
+        var reason = blocked ? $"Teams refuse la livraison ({e.Code ?? "403"}) : application bloquée ou retirée" : "conversation introuvable : application retirée";
+        if (to.Person is { } p)
+        {
+            await db.People.Where(x => x.Id == p.Id).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.IsReachable, false).SetProperty(x => x.UnreachableReason, reason).SetProperty(x => x.UpdatedAt, clock.GetUtcNow()), CancellationToken.None);
+        }
+
+        return await EndSendingAsync(db, n, NotificationState.Failed, reason, NotificationOutcome.Failed);
+    }
+
+    /// <summary>POST v3/conversations for a person the bot has never written to; null when no rate slot is free now.</summary>
+    private async Task<DeliveryTarget?> CreateChatAsync(TraamDbContext db, DeliveryTarget.CreateChat c, CancellationToken ct)
+    {
+        var wait = await limiter.ReserveAsync(db, [(TenantKey(c.TenantId), Tenant)], ct);
+        if (wait > options.Value.MaxInlineWait) return null;
+        await Task.Delay(wait, limiter.Clock, ct);
+        try
+        {
+            var created = await connector.CreateConversationAsync(c.ServiceUrl, ConversationParameters.PersonalChat(c.BotId, c.Person.TeamsUserId!, c.TenantId), ct);
+            if (created.Id is null) return new DeliveryTarget.None("Teams n'a pas créé la conversation", c.Person);
+            var now = clock.GetUtcNow();
+            var record = await db.Conversations.FirstOrDefaultAsync(x => x.ConversationId == created.Id, ct);
+            if (record is null)
+            {
+                record = new ConversationRecord
+                {
+                    ConversationId = created.Id, ServiceUrl = created.ServiceUrl ?? c.ServiceUrl, ChannelId = "msteams",
+                    ConversationType = ConversationTypes.Personal, BotId = c.BotId, InstalledAt = now,
+                };
+                db.Conversations.Add(record);
+            }
+
+            record.TenantId = c.TenantId;
+            record.UserId = c.Person.TeamsUserId;
+            record.UserAadObjectId = c.Person.EntraObjectId;
+            record.IsActive = true;
+            record.UninstalledAt = null;
+            record.UpdatedAt = now;
+            await db.SaveChangesAsync(ct);
+            return new DeliveryTarget.Conversation(record, c.Person.PreferredLanguage, c.Person);
+        }
+        catch (ConnectorException e) when (e is not ConnectorThrottledException && e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            return new DeliveryTarget.None(DeliveryTargets.AppNotInstalled, c.Person, AppMissing: true);
+        }
+    }
+
+    /// <summary>The person's group channel hears once that they cannot be reached (the key makes it once).</summary>
+    private async Task TellGroupAsync(TraamDbContext db, People.Person person, CancellationToken ct)
+    {
+        if (await DeliveryTargets.LinkedGroupOfAsync(db, person, ct) is not { } group) return;
+        await outbox.EnqueueAsync(db, new NotificationRequest(
+            "delivery.app-missing", $"person:{person.Id}", Recipient.Group(group.Id), "once", AppMissingCard.Name,
+            new AppMissingCard(person.DisplayName), clock.GetUtcNow()), ct);
+    }
+
+    private async Task<bool> WaitForSlotAsync(TraamDbContext db, ConversationRecord record, CancellationToken ct)
+    {
+        var max = options.Value.MaxInlineWait;
+        var conversationWait = await limiter.ReserveAsync(db, [.. TeamsLimits.Conversation.Select(r => (ConversationKey(record, r), r))], ct);
+        if (conversationWait > max) return false;
+        var tenantWait = await limiter.ReserveAsync(db, [(TenantKey(record.TenantId), Tenant)], ct);
+        var wait = conversationWait > tenantWait ? conversationWait : tenantWait;
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, limiter.Clock, ct);
+        return true;
+    }
+
+    private RateRule Tenant => TeamsLimits.Tenant(options.Value.EffectiveTenantRate);
+
+    private static string TenantKey(string? tenantId) => $"tenant:{tenantId ?? "-"}";
+
+    private static string ConversationKey(ConversationRecord record, RateRule rule) => $"conv:{rule.Name}:{record.ConversationId}";
+
+    private Activity Render(Notification n, string language)
+    {
+        using var data = JsonDocument.Parse(n.DataJson);
+        var card = cards.RenderElement(n.Card, data.RootElement, language);
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            Attachments = [Attachment.AdaptiveCard(card)],
+            // The line the Teams notification shows, and what an assistive reader announces first.
+            Summary = cards.Text("delivery.summary", language),
+        };
+    }
+
+    private Task<NotificationOutcome> RetryAsync(TraamDbContext db, Notification n, string claim, TimeSpan after, string reason, CancellationToken ct) =>
+        Update(db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == claim && x.State == NotificationState.Pending), after, reason, ct);
+
+    private Task<NotificationOutcome> BackToQueueAsync(TraamDbContext db, Notification n, TimeSpan after, string reason, CancellationToken ct) =>
+        Update(db.Set<Notification>().Where(x => x.Id == n.Id && x.State == NotificationState.Sending), after, reason, ct);
+
+    private async Task<NotificationOutcome> Update(IQueryable<Notification> row, TimeSpan after, string reason, CancellationToken ct)
+    {
+        var next = clock.GetUtcNow() + after;
+        await row.ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.State, NotificationState.Pending)
+            .SetProperty(x => x.NextAttemptAt, next)
+            .SetProperty(x => x.FailureReason, reason)
+            .SetProperty(x => x.LeaseOwner, (string?)null)
+            .SetProperty(x => x.LeaseUntil, (DateTimeOffset?)null), ct);
+        return NotificationOutcome.Retry;
+    }
+
+    private static async Task<NotificationOutcome> FinishAsync(TraamDbContext db, Notification n, string claim, NotificationState state, string reason, CancellationToken ct)
+    {
+        await db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == claim && x.State == NotificationState.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state).SetProperty(x => x.FailureReason, reason).SetProperty(x => x.LeaseOwner, (string?)null), ct);
+        return state == NotificationState.Cancelled ? NotificationOutcome.Cancelled : NotificationOutcome.Failed;
+    }
+
+    private static async Task<NotificationOutcome> EndSendingAsync(TraamDbContext db, Notification n, NotificationState state, string reason, NotificationOutcome outcome)
+    {
+        await db.Set<Notification>().Where(x => x.Id == n.Id && x.State == NotificationState.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, state).SetProperty(x => x.FailureReason, reason).SetProperty(x => x.LeaseOwner, (string?)null), CancellationToken.None);
+        return outcome;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Id}: card {Card} could not be built ({Error})")]
+    private static partial void LogBroken(ILogger logger, long id, string card, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {Id}: outcome unknown ({Detail}); kept as unconfirmed")]
+    private static partial void LogUnknown(ILogger logger, long id, string detail);
+}
+
+/// <summary>Data of cards/delivery/app-missing.json.</summary>
+internal sealed record AppMissingCard(string Person)
+{
+    public const string Name = "delivery/app-missing";
+}

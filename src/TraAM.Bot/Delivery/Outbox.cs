@@ -1,0 +1,106 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Data;
+
+namespace TraAM.Bot.Delivery;
+
+/// <summary>Who receives a notification: a person (their personal chat) or a working group (its channel).</summary>
+public readonly record struct Recipient(long? PersonId, long? WorkGroupId)
+{
+    public static Recipient Person(long id) => new(id, null);
+
+    public static Recipient Group(long id) => new(null, id);
+
+    public override string ToString() => PersonId is { } p ? $"person:{p}" : $"group:{WorkGroupId}";
+}
+
+/// <summary>
+/// A notification to create. <paramref name="Occurrence"/> tells two sends of the same kind apart (e.g. "J-7 of
+/// 2027-03-31"); the same request twice is the same notification.
+/// </summary>
+public sealed record NotificationRequest(
+    string Kind, string Subject, Recipient Recipient, string Occurrence, string Card, object Data, DateTimeOffset DueAt, DateTimeOffset? ExpiresAt = null)
+{
+    public string Key => $"{Kind}|{Subject}|{Recipient}|{Occurrence}";
+}
+
+/// <summary>
+/// The only way features send proactively: they ask the outbox, in their own transaction or not, and the drain
+/// jobs do the sending. Creating is idempotent (INSERT … ON CONFLICT DO NOTHING on the key, both providers).
+/// </summary>
+public sealed class Outbox(TimeProvider clock, IDeliveryTrigger trigger)
+{
+    private const int RowsPerStatement = 200; // 12 parameters a row: far under PostgreSQL's and SQLite's limits
+
+    /// <summary>Creates the notifications not created yet; returns how many are new.</summary>
+    public async Task<int> EnqueueAsync(TraamDbContext db, IEnumerable<NotificationRequest> requests, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var created = 0;
+        var dueNow = false;
+        foreach (var chunk in requests.DistinctBy(r => r.Key).Chunk(RowsPerStatement))
+        {
+            created += await InsertAsync(db, chunk, now, ct);
+            dueNow |= chunk.Any(r => r.DueAt <= now);
+        }
+
+        if (created > 0 && dueNow) trigger.DrainSoon();
+        return created;
+    }
+
+    public Task<int> EnqueueAsync(TraamDbContext db, NotificationRequest request, CancellationToken ct) => EnqueueAsync(db, [request], ct);
+
+    /// <summary>Cancels what is still pending about <paramref name="subject"/>, except the keys still wanted.</summary>
+    public Task<int> CancelPendingAsync(TraamDbContext db, string subject, IReadOnlyCollection<string> keep, string reason, CancellationToken ct) =>
+        db.Set<Notification>()
+            .Where(n => n.Subject == subject && n.State == NotificationState.Pending && !keep.Contains(n.Key))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.State, NotificationState.Cancelled)
+                .SetProperty(n => n.FailureReason, reason)
+                .SetProperty(n => n.LeaseOwner, (string?)null), ct);
+
+    private static async Task<int> InsertAsync(TraamDbContext db, NotificationRequest[] rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(Notification))!;
+        string[] columns = ["Key", "Kind", "Subject", "PersonId", "WorkGroupId", "Card", "DataJson", "DueAt", "NextAttemptAt", "ExpiresAt", "State", "Attempts", "CreatedAt"];
+        var parameters = new List<object?>(rows.Length * columns.Length);
+        var tuples = new List<string>(rows.Length);
+        foreach (var r in rows)
+        {
+            object?[] values = [r.Key, r.Kind, r.Subject, r.Recipient.PersonId, r.Recipient.WorkGroupId, r.Card,
+                JsonSerializer.Serialize(r.Data, CardTemplates.DataJson), r.DueAt, r.DueAt, r.ExpiresAt, NotificationState.Pending, 0, now];
+            var placeholders = new string[columns.Length];
+            for (var i = 0; i < columns.Length; i++)
+            {
+                // The provider's own representation (SQLite stores dates as ticks, the state is stored as text).
+                var converter = entity.FindProperty(columns[i])!.GetTypeMapping().Converter;
+                placeholders[i] = $"{{{parameters.Count}}}";
+                parameters.Add(values[i] is null ? Null(db, parameters.Count) : converter?.ConvertToProvider(values[i]) ?? values[i]);
+            }
+
+            tuples.Add($"({string.Join(", ", placeholders)})");
+        }
+
+        var sql = $"INSERT INTO \"{entity.GetTableName()}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", tuples)} ON CONFLICT (\"Key\") DO NOTHING";
+#pragma warning disable EF1002 // table and column names come from our model; every value is a parameter
+        return await db.Database.ExecuteSqlRawAsync(sql, parameters!, ct);
+#pragma warning restore EF1002
+    }
+
+    /// <summary>EF sends a null value only as a DbParameter (a bare null has no type to map).</summary>
+    private static System.Data.Common.DbParameter Null(TraamDbContext db, int index)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = $"@null{index}";
+        parameter.Value = DBNull.Value;
+        return parameter;
+    }
+}
+
+/// <summary>Asks for a drain run soon (a Hangfire job), when notifications are due now rather than at 9:00.</summary>
+public interface IDeliveryTrigger
+{
+    void DrainSoon();
+}

@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TraAM.Bot.Data;
+
+namespace TraAM.Bot.Delivery;
+
+/// <summary>What one drain run did, for logs, tests and the benchmark.</summary>
+public sealed record DrainReport(int Claimed, int Sent, int Retried, int Failed, int Unconfirmed, int Cancelled)
+{
+    public static DrainReport operator +(DrainReport a, DrainReport b) => new(a.Claimed + b.Claimed, a.Sent + b.Sent, a.Retried + b.Retried,
+        a.Failed + b.Failed, a.Unconfirmed + b.Unconfirmed, a.Cancelled + b.Cancelled);
+
+    public static DrainReport Empty { get; } = new(0, 0, 0, 0, 0, 0);
+}
+
+/// <summary>
+/// Takes due notifications out of the outbox and hands them to <see cref="NotificationSender"/>. Several runs (on one
+/// instance or many) share the work without overlap: a batch is claimed with a lease (SKIP LOCKED on PostgreSQL),
+/// and a notification is marked "sending" only by the claim that holds it, so no two workers ever post the same one.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IDbContextFactory<TraamDbContext> contexts,
+    NotificationSender sender,
+    TimeProvider clock,
+    IOptions<DeliveryOptions> options,
+    ILogger<OutboxDispatcher> logger)
+{
+    /// <summary>Sends what is due now, until nothing is due (tests, after a fake clock moved) or the budget is spent.</summary>
+    public async Task<DrainReport> DrainAsync(bool waitForLater, CancellationToken ct)
+    {
+        var o = options.Value;
+        var total = DrainReport.Empty;
+        var deadline = clock.GetUtcNow() + o.DrainBudget;
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        total += await RecoverInDoubtAsync(ct);
+        while (!ct.IsCancellationRequested && stopwatch.Elapsed < o.DrainBudget)
+        {
+            var claim = Guid.NewGuid().ToString("N");
+            var batch = await ClaimAsync(claim, o.Concurrency * 4, ct);
+            if (batch.Count == 0)
+            {
+                if (!waitForLater) break;
+                var next = await NextDueInAsync(ct);
+                if (next is not { } wait || clock.GetUtcNow() + wait > deadline) break;
+                await Task.Delay(wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), ct);
+                continue;
+            }
+
+            var results = new NotificationOutcome[batch.Count];
+            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = ct },
+                async (i, token) => results[i] = await sender.SendAsync(batch[i], claim, token));
+            total += Tally(batch.Count, results);
+        }
+
+        if (total.Claimed > 0) LogDrained(logger, total.Claimed, total.Sent, total.Retried, total.Failed, total.Unconfirmed, total.Cancelled);
+        return total;
+    }
+
+    private async Task<List<long>> ClaimAsync(string claim, int size, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var entity = db.Model.FindEntityType(typeof(Notification))!;
+        var table = entity.GetTableName();
+        var now = clock.GetUtcNow();
+        object Db(string property, object value) => entity.FindProperty(property)!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
+        var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : ""; // SQLite has one writer at a time anyway
+        var sql = $$"""
+            UPDATE "{{table}}" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
+            WHERE "Id" IN (
+                SELECT "Id" FROM "{{table}}"
+                WHERE "State" = {2} AND "NextAttemptAt" <= {3} AND ("LeaseUntil" IS NULL OR "LeaseUntil" < {3})
+                ORDER BY "NextAttemptAt" LIMIT {{size}} {{skipLocked}})
+            """;
+#pragma warning disable EF1002 // table name from our model, size an int; values are parameters
+        var claimed = await db.Database.ExecuteSqlRawAsync(sql,
+            [claim, Db(nameof(Notification.LeaseUntil), now + options.Value.Lease), Db(nameof(Notification.State), NotificationState.Pending), Db(nameof(Notification.NextAttemptAt), now)], ct);
+#pragma warning restore EF1002
+        if (claimed == 0) return [];
+        return await db.Set<Notification>().Where(n => n.LeaseOwner == claim).OrderBy(n => n.NextAttemptAt).Select(n => n.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Rows left "sending" by a worker that died mid-call: Teams may have posted them; never post twice.</summary>
+    private async Task<DrainReport> RecoverInDoubtAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var cutoff = clock.GetUtcNow() - options.Value.InDoubtAfter;
+        var count = await db.Set<Notification>()
+            .Where(n => n.State == NotificationState.Sending && n.SendingSince < cutoff)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(n => n.State, NotificationState.Unconfirmed)
+                .SetProperty(n => n.FailureReason, "envoi interrompu (arrêt brutal pendant l'appel à Teams) : peut-être reçu, non renvoyé"), ct);
+        if (count > 0) LogInDoubt(logger, count);
+        return DrainReport.Empty with { Unconfirmed = count };
+    }
+
+    private async Task<TimeSpan?> NextDueInAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow();
+        var next = await db.Set<Notification>()
+            .Where(n => n.State == NotificationState.Pending)
+            .OrderBy(n => n.NextAttemptAt)
+            .Select(n => (DateTimeOffset?)n.NextAttemptAt)
+            .FirstOrDefaultAsync(ct);
+        if (next is null) return null;
+        // Due already but not claimable: another worker holds it, or its lease has yet to expire; look again shortly.
+        return next <= now ? TimeSpan.FromMilliseconds(250) : next - now;
+    }
+
+    private static DrainReport Tally(int claimed, NotificationOutcome[] results) => new(
+        claimed,
+        results.Count(r => r == NotificationOutcome.Sent),
+        results.Count(r => r == NotificationOutcome.Retry),
+        results.Count(r => r == NotificationOutcome.Failed),
+        results.Count(r => r == NotificationOutcome.Unconfirmed),
+        results.Count(r => r == NotificationOutcome.Cancelled));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Claimed} claimed, {Sent} sent, {Retried} to retry, {Failed} failed, {Unconfirmed} unconfirmed, {Cancelled} cancelled")]
+    private static partial void LogDrained(ILogger logger, int claimed, int sent, int retried, int failed, int unconfirmed, int cancelled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: {Count} notifications were cut off mid-send and are now unconfirmed (not re-sent)")]
+    private static partial void LogInDoubt(ILogger logger, int count);
+}

@@ -1,0 +1,43 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+
+namespace TraAM.Bot.Delivery;
+
+/// <summary>
+/// The Hangfire job that drains the outbox: every minute (reminders fall due at 9:00 sharp), when a feature queues
+/// something due now, and when an instance starts. Runs may overlap, on one instance or several: the claims keep
+/// them apart. Hangfire may run a job twice (at least once); the outbox makes each notification's effect happen once.
+/// </summary>
+public sealed class OutboxDrainJob(OutboxDispatcher dispatcher)
+{
+    public const string Id = "delivery:drain-outbox";
+
+    [AutomaticRetry(Attempts = 0)] // the next minute's run is the retry; a failed run must not pile up copies
+    public Task RunAsync(CancellationToken cancellationToken) => dispatcher.DrainAsync(waitForLater: true, cancellationToken);
+}
+
+/// <summary>Enqueues a drain run, at most one every two seconds per process (a burst of requests needs only one).</summary>
+internal sealed class HangfireDeliveryTrigger(IBackgroundJobClient jobs, TimeProvider clock) : IDeliveryTrigger
+{
+    private long _lastTicks;
+
+    public void DrainSoon()
+    {
+        var now = clock.GetUtcNow().UtcTicks;
+        var last = Interlocked.Read(ref _lastTicks);
+        if (now - last < TimeSpan.TicksPerSecond * 2 || Interlocked.CompareExchange(ref _lastTicks, now, last) != last) return;
+        jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+    }
+}
+
+/// <summary>A restarted instance resumes sending at once instead of at the next minute.</summary>
+internal sealed class DrainOnStart(IBackgroundJobClient jobs, IOptions<DeliveryOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.Value.DrainOnStart) jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -40,10 +40,17 @@ public sealed partial class BotDispatcher(BotRoutes routes, IServiceProvider ser
         }
     }
 
+    /// <summary>Teams' <c>content.fileType</c>, else the name's extension.</summary>
+    private static string? FileTypeOf(Attachment file) =>
+        file.Content is { ValueKind: System.Text.Json.JsonValueKind.Object } c && c.TryGetProperty("fileType", out var t) && t.ValueKind == System.Text.Json.JsonValueKind.String
+            ? t.GetString()
+            : Path.GetExtension(file.Name ?? "").TrimStart('.');
+
     private async Task MessageAsync(Activity activity, CancellationToken ct)
     {
         if (activity.IsFromBot) return;
-        if (routes.FileHandler is { } fileHandler && activity.Attachments?.Any(a => a.ContentType == Attachment.FileDownloadInfoContentType) == true)
+        var file = activity.Attachments?.FirstOrDefault(a => a.ContentType == Attachment.FileDownloadInfoContentType);
+        if (file is not null && routes.MatchFile(FileTypeOf(file)) is { } fileHandler)
         {
             await Resolve<ITurnHandler>(fileHandler).HandleAsync(new TurnContext(activity, connector, CommandText.From(activity)), ct);
             return;

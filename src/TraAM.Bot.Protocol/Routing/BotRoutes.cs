@@ -13,13 +13,23 @@ public sealed class BotRoutes
 
     public Type? FallbackHandler { get; private set; }
 
-    /// <summary>What answers a message carrying a file (Teams' file download info), whatever its text.</summary>
-    public Type? FileHandler { get; private set; }
+    private readonly List<(string[] Types, Type Handler)> _files = [];
 
-    public BotRoutes OnFile<THandler>() where THandler : ITurnHandler
+    /// <summary>
+    /// What answers a message carrying a file (Teams' file download info), whatever its text: the handler registered
+    /// for the file's type (e.g. "ics"), else the one registered without types.
+    /// </summary>
+    public BotRoutes OnFile<THandler>(params string[] fileTypes) where THandler : ITurnHandler
     {
-        FileHandler = typeof(THandler);
+        _files.Add(([.. fileTypes.Select(t => t.TrimStart('.').ToLowerInvariant())], typeof(THandler)));
         return this;
+    }
+
+    public Type? MatchFile(string? fileType)
+    {
+        var type = fileType?.TrimStart('.').ToLowerInvariant();
+        return _files.FirstOrDefault(f => type is not null && f.Types.Contains(type)).Handler
+            ?? _files.FirstOrDefault(f => f.Types.Length == 0).Handler;
     }
 
     /// <summary>Every alias (French and English) of a command; matched on whole words, accents and case ignored.</summary>
@@ -85,7 +95,7 @@ public sealed class BotRoutes
 
     public IEnumerable<Type> AllHandlerTypes =>
         _commands.Select(c => c.Handler).Concat(_cardActions.Values).Concat(_conversationUpdates).Concat(_installationUpdates)
-            .Concat(FallbackHandler is null ? [] : [FallbackHandler]).Concat(FileHandler is null ? [] : [FileHandler]).Distinct();
+            .Concat(FallbackHandler is null ? [] : [FallbackHandler]).Concat(_files.Select(f => f.Handler)).Distinct();
 
     private static string ArgumentsAfter(string original, int wordCount)
     {

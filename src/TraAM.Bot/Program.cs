@@ -6,6 +6,7 @@ using TraAM.Bot.Hosting;
 using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Reminders;
 
 // Command-line verbs (migrate, cards expand…) share the configuration but not the web host.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
@@ -25,7 +26,8 @@ builder.Services.AddDelivery();                                                 
 builder.Services
     .AddHelp()
     .AddPeople()                                                                   // who is asking, roles, groups, "moi"
-    .AddCampaigns();                                                               // the campaign calendar
+    .AddCampaigns()                                                                // the campaign calendar
+    .AddReminders();                                                               // deadlines: reminders, escalations, "échéances"
 
 var app = builder.Build();
 var help = app.Services.GetRequiredService<HelpCatalog>();
@@ -34,7 +36,8 @@ app.MapBot("/api/messages", bot => bot
     .MapConversations()
     .MapHelp(help)
     .MapPeople(help)
-    .MapCampaigns(help));
+    .MapCampaigns(help)
+    .MapReminders(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");

@@ -36,9 +36,32 @@ public sealed class Campaign
     /// <summary>End-of-year bilan of each referent expected on or before this day.</summary>
     public DateOnly BilanDeadline { get; set; }
 
+    /// <summary>Days before each deadline when people are reminded, largest first ("30,7,1": J-30, J-7, J-1).</summary>
+    public string ReminderOffsets { get; set; } = DefaultReminderOffsets;
+
+    public const string DefaultReminderOffsets = "30,7,1";
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<Theme> Themes { get; } = [];
+
+    /// <summary>The offsets as numbers; what cannot be read is ignored (the calendar card validates what it saves).</summary>
+    public IReadOnlyList<int> ReminderDays => ParseOffsets(ReminderOffsets) ?? ParseOffsets(DefaultReminderOffsets)!;
+
+    /// <summary>"30, 7, 1" → [30, 7, 1]; null unless 1 to 5 distinct whole numbers of days from 1 to 120.</summary>
+    public static IReadOnlyList<int>? ParseOffsets(string? text)
+    {
+        var parts = (text ?? "").Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var days = new List<int>();
+        foreach (var part in parts)
+        {
+            var digits = part.TrimStart('J', 'j', '-');
+            if (!int.TryParse(digits, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d) || d is < 1 or > 120) return null;
+            days.Add(d);
+        }
+
+        return days.Count is >= 1 and <= 5 && days.Distinct().Count() == days.Count ? [.. days.OrderDescending()] : null;
+    }
 
     internal sealed class Configuration : IEntityTypeConfiguration<Campaign>
     {
@@ -47,6 +70,7 @@ public sealed class Campaign
             b.HasIndex(c => c.Code).IsUnique();
             b.Property(c => c.Id).ValueGeneratedNever(); // campaigns are created with their call, never by an identity
             b.Property(c => c.Code).HasMaxLength(16);
+            b.Property(c => c.ReminderOffsets).HasMaxLength(64).HasDefaultValue(DefaultReminderOffsets);
             b.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CampaignId);
             b.HasData(Call2026.Campaign);
         }

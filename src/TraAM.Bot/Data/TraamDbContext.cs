@@ -23,6 +23,8 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<WorkGroup> WorkGroups => Set<WorkGroup>();
     public DbSet<Delivery.Notification> Notifications => Set<Delivery.Notification>();
     public DbSet<Delivery.RateSlot> RateSlots => Set<Delivery.RateSlot>();
+    public DbSet<Reminders.DeadlineCompletion> DeadlineCompletions => Set<Reminders.DeadlineCompletion>();
+    public DbSet<Reminders.Holidays.SchoolHoliday> SchoolHolidays => Set<Reminders.Holidays.SchoolHoliday>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

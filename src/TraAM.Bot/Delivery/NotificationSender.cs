@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.Options;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Data;
+using TraAM.Bot.People;
+using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Protocol.Connector;
 using TraAM.Bot.Protocol.Schema;
 
@@ -27,6 +30,9 @@ public sealed partial class NotificationSender(
     IOptions<DeliveryOptions> options,
     ILogger<NotificationSender> logger)
 {
+    /// <summary>Sent this long after it was due, a message says it is late and when it was meant for.</summary>
+    public static readonly TimeSpan LateAfter = TimeSpan.FromHours(1);
+
     public async Task<NotificationOutcome> SendAsync(long id, string claim, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -52,7 +58,7 @@ public sealed partial class NotificationSender(
             }
 
             var conversation = (DeliveryTarget.Conversation)target;
-            var activity = Render(n, conversation.Language);
+            var activity = Render(n, conversation.Language, conversation.Person);
             if (!await WaitForSlotAsync(db, conversation.Record, ct))
                 return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "rythme de Teams pour cette conversation", ct);
 
@@ -179,7 +185,7 @@ public sealed partial class NotificationSender(
     }
 
     /// <summary>The person's group channel hears once that they cannot be reached (the key makes it once).</summary>
-    private async Task TellGroupAsync(TraamDbContext db, People.Person person, CancellationToken ct)
+    private async Task TellGroupAsync(TraamDbContext db, Person person, CancellationToken ct)
     {
         if (await DeliveryTargets.LinkedGroupOfAsync(db, person, ct) is not { } group) return;
         await outbox.EnqueueAsync(db, new NotificationRequest(
@@ -204,17 +210,29 @@ public sealed partial class NotificationSender(
 
     private static string ConversationKey(ConversationRecord record, RateRule rule) => $"conv:{rule.Name}:{record.ConversationId}";
 
-    private Activity Render(Notification n, string language)
+    private Activity Render(Notification n, string language, Person? person)
     {
         using var data = JsonDocument.Parse(n.DataJson);
-        var card = cards.RenderElement(n.Card, data.RootElement, language);
-        return new Activity
+        var card = cards.RenderElement(n.Card, LocalizedData.For(data.RootElement, language), language);
+        var activity = new Activity
         {
             Type = ActivityTypes.Message,
             Attachments = [Attachment.AdaptiveCard(card)],
             // The line the Teams notification shows, and what an assistive reader announces first.
             Summary = cards.Text("delivery.summary", language),
         };
+
+        // Late because the bot (or Teams) was unavailable: say so rather than pretend it is on time.
+        var now = clock.GetUtcNow();
+        if (now - n.DueAt > LateAfter)
+        {
+            var zone = Reminders.LocalTime.ZoneOf(person?.AcademyCode);
+            var planned = TimeZoneInfo.ConvertTime(n.DueAt, zone);
+            var culture = CultureInfo.GetCultureInfo(language == Languages.English ? "en-GB" : "fr-FR");
+            activity.Text = string.Format(culture, cards.Text("delivery.late", language), planned.ToString(language == Languages.English ? "dddd d MMMM, HH:mm" : "dddd d MMMM à HH:mm", culture));
+        }
+
+        return activity;
     }
 
     private Task<NotificationOutcome> RetryAsync(TraamDbContext db, Notification n, string claim, TimeSpan after, string reason, CancellationToken ct) =>

@@ -51,14 +51,43 @@ public sealed class Outbox(TimeProvider clock, IDeliveryTrigger trigger)
 
     public Task<int> EnqueueAsync(TraamDbContext db, NotificationRequest request, CancellationToken ct) => EnqueueAsync(db, [request], ct);
 
-    /// <summary>Cancels what is still pending about <paramref name="subject"/>, except the keys still wanted.</summary>
-    public Task<int> CancelPendingAsync(TraamDbContext db, string subject, IReadOnlyCollection<string> keep, string reason, CancellationToken ct) =>
-        db.Set<Notification>()
-            .Where(n => n.Subject == subject && n.State == NotificationState.Pending && !keep.Contains(n.Key))
+    /// <summary>
+    /// Cancels what is still pending about <paramref name="subject"/> (and its sub-subjects "subject:…"), except the
+    /// keys still wanted.
+    /// </summary>
+    public async Task<int> CancelPendingAsync(TraamDbContext db, string subject, IReadOnlySet<string> keep, string reason, CancellationToken ct)
+    {
+        var prefix = subject + ":";
+        var pending = await db.Notifications
+            .Where(n => (n.Subject == subject || n.Subject.StartsWith(prefix)) && n.State == NotificationState.Pending)
+            .Select(n => new { n.Id, n.Key })
+            .ToListAsync(ct);
+        var ids = pending.Where(p => !keep.Contains(p.Key)).Select(p => p.Id).ToList();
+        var cancelled = 0;
+        foreach (var chunk in ids.Chunk(500))
+        {
+            cancelled += await db.Notifications.Where(n => chunk.Contains(n.Id) && n.State == NotificationState.Pending)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(n => n.State, NotificationState.Cancelled)
+                    .SetProperty(n => n.FailureReason, reason)
+                    .SetProperty(n => n.LeaseOwner, (string?)null), ct);
+        }
+
+        return cancelled;
+    }
+
+    /// <summary>What is pending for one person about a subject (and sub-subjects), when they did what it asked.</summary>
+    public Task<int> CancelPendingForAsync(TraamDbContext db, string subject, long personId, string reason, CancellationToken ct)
+    {
+        var prefix = subject + ":";
+        return db.Notifications
+            .Where(n => n.State == NotificationState.Pending
+                && ((n.Subject == subject && n.PersonId == personId) || n.Subject == $"{prefix}about:{personId}"))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(n => n.State, NotificationState.Cancelled)
                 .SetProperty(n => n.FailureReason, reason)
                 .SetProperty(n => n.LeaseOwner, (string?)null), ct);
+    }
 
     private static async Task<int> InsertAsync(TraamDbContext db, NotificationRequest[] rows, DateTimeOffset now, CancellationToken ct)
     {
@@ -69,7 +98,8 @@ public sealed class Outbox(TimeProvider clock, IDeliveryTrigger trigger)
         foreach (var r in rows)
         {
             object?[] values = [r.Key, r.Kind, r.Subject, r.Recipient.PersonId, r.Recipient.WorkGroupId, r.Card,
-                JsonSerializer.Serialize(r.Data, CardTemplates.DataJson), r.DueAt, r.DueAt, r.ExpiresAt, NotificationState.Pending, 0, now];
+                JsonSerializer.Serialize(r.Data, CardTemplates.DataJson), r.DueAt.ToUniversalTime(), r.DueAt.ToUniversalTime(), r.ExpiresAt?.ToUniversalTime(),
+                NotificationState.Pending, 0, now];
             var placeholders = new string[columns.Length];
             for (var i = 0; i < columns.Length; i++)
             {

@@ -41,3 +41,11 @@ internal sealed class DrainOnStart(IBackgroundJobClient jobs, IOptions<DeliveryO
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
+
+/// <summary>For command-line tools: what they queue is sent by the running bot's next drain (within a minute).</summary>
+internal sealed class NoDrainTrigger : IDeliveryTrigger
+{
+    public void DrainSoon()
+    {
+    }
+}

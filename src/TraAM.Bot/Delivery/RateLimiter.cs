@@ -18,7 +18,7 @@ public readonly record struct RateRule(string Name, TimeSpan Interval, int Burst
 public static class TeamsLimits
 {
     public static RateRule Tenant(double requestsPerSecond) =>
-        new("tenant", TimeSpan.FromTicks((long)(TimeSpan.TicksPerSecond / requestsPerSecond)), 1);
+        new("tenant", TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / requestsPerSecond)), 1); // rounded up: never faster
 
     public static IReadOnlyList<RateRule> Conversation { get; } =
     [

@@ -12,7 +12,7 @@ namespace TraAM.Bot.Hosting;
 /// </summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory"];
+    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -26,6 +26,7 @@ internal static class Cli
                 "cards" when args.Length >= 2 && args[1] == "expand" => ExpandCards(args[2..]),
                 "import-directory" => await ImportDirectoryAsync(args[1..]),
                 "export-directory" => await ExportDirectoryAsync(args[1..]),
+                "import-holidays" => await ImportHolidaysAsync(args[1..]),
                 _ => Usage(),
             };
         }
@@ -48,6 +49,7 @@ internal static class Cli
               TraAM.Bot migrate                                appliquer les migrations de la base
               TraAM.Bot import-directory FICHIER [--dry-run]   importer l'annuaire (CSV ou XLSX), tout ou rien
               TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
+              TraAM.Bot import-holidays FICHIER.ics [--zone Z] importer les vacances scolaires (ICS du ministère)
               TraAM.Bot cards expand --out DOSSIER             développer les modèles de cartes avec leurs exemples
             """);
         return 2;
@@ -59,7 +61,10 @@ internal static class Cli
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDatabase(builder.Configuration, builder.Environment);
-        builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>();
+        builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>().AddScoped<Reminders.Holidays.HolidayImporter>();
+        // Planning reminders writes to the outbox; the running bot's next drain sends what falls due.
+        builder.Services.AddCardTemplates(builder.Configuration).AddSingleton<Delivery.IDeliveryTrigger, Delivery.NoDrainTrigger>().AddSingleton<Delivery.Outbox>()
+            .AddScoped<Reminders.ReminderPlanner>().AddScoped<Reminders.ReminderPlanJob>();
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
         return host;
@@ -90,6 +95,29 @@ internal static class Cli
         await using var stream = File.Create(path);
         var rows = await scope.ServiceProvider.GetRequiredService<DirectoryExporter>().ExportAsync(stream, CancellationToken.None);
         Console.WriteLine($"{rows} ligne(s) exportée(s) dans {path}");
+        return 0;
+    }
+
+    private static async Task<int> ImportHolidaysAsync(string[] args)
+    {
+        if (args.Length is not (1 or 3) || args[0].StartsWith("--", StringComparison.Ordinal)) return Usage();
+        var zoneIndex = Array.IndexOf(args, "--zone");
+        var hint = zoneIndex > 0 && zoneIndex + 1 < args.Length ? args[zoneIndex + 1] : null;
+        if (hint is not null && Reference.SchoolZones.Parse(hint) is null)
+        {
+            await Console.Error.WriteLineAsync($"Erreur : zone inconnue « {hint} » (ex. : A, B, C, Corse, Réunion…).");
+            return 1;
+        }
+
+        using var host = await DataHostAsync([]);
+        using var scope = host.Services.CreateScope();
+        await using var stream = File.OpenRead(Path.GetFullPath(args[0]));
+        var result = await scope.ServiceProvider.GetRequiredService<Reminders.Holidays.HolidayImporter>().ImportAsync(stream, hint, CancellationToken.None);
+        foreach (var problem in result.Problems) await Console.Error.WriteLineAsync($"Remarque : {problem}");
+        if (!result.Applied) return 1;
+        Console.WriteLine($"Vacances importées : {string.Join(", ", result.Zones.Select(z => $"{z.Zone} ({z.Periods})"))}.");
+        var plan = await scope.ServiceProvider.GetRequiredService<Reminders.ReminderPlanJob>().RunAndReportAsync(CancellationToken.None);
+        Console.WriteLine($"Rappels replanifiés : {plan.Created} nouveau(x), {plan.Cancelled} annulé(s).");
         return 0;
     }
 

@@ -231,17 +231,22 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
-    public async Task The_shared_limiter_spaces_a_tenants_requests_by_its_rate()
+    public async Task The_shared_limiter_spaces_a_tenants_requests_and_lets_a_conversation_burst_twice()
     {
-        var limiter = App.Services.GetRequiredService<RateLimiter>();
-        var rule = TeamsLimits.Tenant(50);
+        var wall = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);
+        var limiter = new RateLimiter(wall); // its own clock, frozen: the waits are exact
         await using var db = App.CreateDbContext();
-        var waits = new List<TimeSpan>();
-        for (var i = 0; i < 5; i++) waits.Add(await limiter.ReserveAsync(db, [("tenant:test", rule)], TestContext.Current.CancellationToken));
+        var ct = TestContext.Current.CancellationToken;
+        var tenant = new List<double>();
+        for (var i = 0; i < 5; i++) tenant.Add((await limiter.ReserveAsync(db, [("tenant:test", TeamsLimits.Tenant(50))], ct)).TotalMilliseconds);
+        var conversation = new List<double>();
+        for (var i = 0; i < 4; i++)
+            conversation.Add((await limiter.ReserveAsync(db, [.. TeamsLimits.Conversation.Select(r => ($"conv:{r.Name}:a:1", r))], ct)).TotalMilliseconds);
 
-        // Five requests asked at once get slots 20 ms apart: the fifth waits about 80 ms (less the time the loop took).
-        Assert.Equal(TimeSpan.Zero, waits[0]);
-        Assert.InRange(waits[4].TotalMilliseconds, 40, 80.5);
-        Assert.True(waits.Zip(waits.Skip(1)).All(p => p.Second > p.First));
+        Assert.Equal([0, 20, 40, 60, 80], tenant);
+        // Two at once, then the pace of the hour window (3,600 s / 1,750), which is the tightest in the long run.
+        Assert.Equal([0, 0, 2057, 4114], conversation.Select(w => Math.Round(w)));
+        wall.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(0, (await limiter.ReserveAsync(db, [("tenant:test", TeamsLimits.Tenant(50))], ct)).TotalMilliseconds);
     }
 }

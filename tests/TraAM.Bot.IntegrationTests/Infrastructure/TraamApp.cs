@@ -105,6 +105,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             .SetProperty(c => c.CheckpointsMax, defaults.CheckpointsMax)
             .SetProperty(c => c.CompletionDeadline, defaults.CompletionDeadline)
             .SetProperty(c => c.BilanDeadline, defaults.BilanDeadline)
+            .SetProperty(c => c.ReminderOffsets, defaults.ReminderOffsets)
             .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt));
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear(); // what Teams told about members
         Connector.Clear();

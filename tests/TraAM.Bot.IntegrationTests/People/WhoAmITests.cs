@@ -104,7 +104,7 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
 
         var team = await App.TeamAsync("Équipe HG Nantes", "nantes", HistoireGeo);
         var camille = await App.PersonAsync("Camille", "Martin", CamilleAad, Teacher(team));
-        Assert.Equal(["aide", "moi", "calendrier"], await helpFor());
+        Assert.Equal(["aide", "moi", "calendrier", "échéances"], await helpFor());
 
         await using (var db = App.CreateDbContext())
         {
@@ -115,6 +115,6 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "calendrier"], await helpFor());
+        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "calendrier", "échéances", "📎 vacances.ics"], await helpFor());
     }
 }

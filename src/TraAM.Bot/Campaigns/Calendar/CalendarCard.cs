@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Cards;
@@ -14,7 +15,8 @@ namespace TraAM.Bot.Campaigns.Calendar;
 /// the caller again, validates every field (errors next to the field, what was typed kept), refuses to overwrite a
 /// calendar someone else changed since the card was shown, and records each change (who, when, from, to).
 /// </summary>
-internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options)
+internal sealed class CalendarCard(
+    CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options, IBackgroundJobClient jobs)
     : ITurnHandler, ICardActionHandler
 {
     public const string SaveVerb = "calendar.save";
@@ -64,6 +66,7 @@ internal sealed class CalendarCard(CallerResolver callers, TraamDbContext db, Ca
         campaign.UpdatedAt = now;
         db.CalendarChanges.AddRange(changes);
         await db.SaveChangesAsync(cancellationToken);
+        Reminders.ReminderPlanJob.Enqueue(jobs); // pending reminders follow the new dates
         var done = string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("calendar.saved", language), changes.Count);
         return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", done, language, cancellationToken));
     }

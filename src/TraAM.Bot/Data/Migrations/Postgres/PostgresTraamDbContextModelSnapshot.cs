@@ -94,6 +94,13 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.Property<DateOnly>("KickoffDeadline")
                         .HasColumnType("date");
 
+                    b.Property<string>("ReminderOffsets")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("30,7,1");
+
                     b.Property<DateOnly>("ResultsDate")
                         .HasColumnType("date");
 
@@ -124,6 +131,7 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                             CompletionDeadline = new DateOnly(2027, 4, 30),
                             IsCurrent = true,
                             KickoffDeadline = new DateOnly(2026, 10, 31),
+                            ReminderOffsets = "30,7,1",
                             ResultsDate = new DateOnly(2026, 6, 15),
                             SubmissionDeadline = new DateOnly(2026, 3, 31),
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
@@ -842,6 +850,74 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.ToTable("WorkGroups");
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Reminders.DeadlineCompletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Subject", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineCompletions");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Reminders.Holidays.SchoolHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Zone", "FirstDay");
+
+                    b.ToTable("SchoolHolidays");
+                });
+
             modelBuilder.Entity("TraAM.Bot.Campaigns.CalendarChange", b =>
                 {
                     b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
@@ -918,6 +994,15 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Reminders.DeadlineCompletion", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -87,6 +87,13 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.Property<DateOnly>("KickoffDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReminderOffsets")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("30,7,1");
+
                     b.Property<DateOnly>("ResultsDate")
                         .HasColumnType("TEXT");
 
@@ -117,6 +124,7 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                             CompletionDeadline = new DateOnly(2027, 4, 30),
                             IsCurrent = true,
                             KickoffDeadline = new DateOnly(2026, 10, 31),
+                            ReminderOffsets = "30,7,1",
                             ResultsDate = new DateOnly(2026, 6, 15),
                             SubmissionDeadline = new DateOnly(2026, 3, 31),
                             UpdatedAt = 1308729802752000000L,
@@ -823,6 +831,70 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.ToTable("WorkGroups");
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Reminders.DeadlineCompletion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Subject", "PersonId")
+                        .IsUnique();
+
+                    b.ToTable("DeadlineCompletions");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Reminders.Holidays.SchoolHoliday", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("FirstDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Zone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Zone", "FirstDay");
+
+                    b.ToTable("SchoolHolidays");
+                });
+
             modelBuilder.Entity("TraAM.Bot.Campaigns.CalendarChange", b =>
                 {
                     b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
@@ -899,6 +971,15 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Reminders.DeadlineCompletion", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,99 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace TraAM.Bot.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Reminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "ReminderOffsets",
+                table: "Campaigns",
+                type: "TEXT",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "30,7,1");
+
+            migrationBuilder.CreateTable(
+                name: "DeadlineCompletions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeadlineCompletions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeadlineCompletions_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchoolHolidays",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Zone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FirstDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LastDay = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ImportedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchoolHolidays", x => x.Id);
+                });
+
+            migrationBuilder.UpdateData(
+                table: "Campaigns",
+                keyColumn: "Id",
+                keyValue: 1,
+                column: "ReminderOffsets",
+                value: "30,7,1");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadlineCompletions_PersonId",
+                table: "DeadlineCompletions",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DeadlineCompletions_Subject_PersonId",
+                table: "DeadlineCompletions",
+                columns: new[] { "Subject", "PersonId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SchoolHolidays_Zone_FirstDay",
+                table: "SchoolHolidays",
+                columns: new[] { "Zone", "FirstDay" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "DeadlineCompletions");
+
+            migrationBuilder.DropTable(
+                name: "SchoolHolidays");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderOffsets",
+                table: "Campaigns");
+        }
+    }
+}

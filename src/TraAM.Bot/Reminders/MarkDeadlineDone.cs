@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Data;
+using TraAM.Bot.People.Identity;
+using TraAM.Bot.Protocol.Routing;
+
+namespace TraAM.Bot.Reminders;
+
+/// <summary>
+/// "C'est fait" on a reminder card. The card only says which deadline; who clicked comes from Teams, and whether the
+/// deadline is theirs from the directory: a forwarded or forged card cannot close someone else's deadline.
+/// </summary>
+internal sealed class MarkDeadlineDone(CallerResolver callers, TraamDbContext db, DeadlineProgress progress, CardTemplates cards) : ICardActionHandler
+{
+    public const string Verb = "deadline.done";
+
+    public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var subject = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("subject", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.IsCurrent, cancellationToken);
+        if (Deadline.Parse(campaign, subject) is not { } deadline) return CardActionResult.Message(cards.Text("reminders.doneUnknown", language));
+
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        var concerned = caller.Person is not null && caller.Roles.Any(r =>
+            deadline.Audience.Contains(r.Role) && (r.CampaignId is null || r.CampaignId == deadline.CampaignId));
+        if (!concerned) return CardActionResult.Message(cards.Text("reminders.doneNotConcerned", language));
+
+        var first = await progress.CompleteAsync(deadline.Subject, caller.Person!.Id, "card", cancellationToken);
+        var title = cards.Text($"reminders.kinds.{deadline.Code}.title", language);
+        return CardActionResult.Message(string.Format(CultureInfo.InvariantCulture, cards.Text(first ? "reminders.doneSaved" : "reminders.doneAlready", language), title));
+    }
+}

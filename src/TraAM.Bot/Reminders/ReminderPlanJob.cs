@@ -1,0 +1,32 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Data;
+
+namespace TraAM.Bot.Reminders;
+
+/// <summary>
+/// Plans the reminders of the current campaign: every night (people joined or left the directory), and at once when
+/// the calendar or the holidays change. Idempotent, so a Hangfire retry or two overlapping runs change nothing.
+/// </summary>
+public sealed partial class ReminderPlanJob(TraamDbContext db, ReminderPlanner planner, ILogger<ReminderPlanJob> logger)
+{
+    public const string Id = "reminders:plan";
+
+    [AutomaticRetry(Attempts = 3)]
+    public Task RunAsync(CancellationToken cancellationToken) => RunAndReportAsync(cancellationToken);
+
+    public async Task<PlanReport> RunAndReportAsync(CancellationToken cancellationToken)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (campaign is not { } id) return new PlanReport(0, 0, 0);
+        var report = await planner.PlanAsync(id, cancellationToken);
+        LogPlanned(logger, id, report.Wanted, report.Created, report.Cancelled);
+        return report;
+    }
+
+    /// <summary>"Re-plan soon": after a calendar or holiday change, without making the person who changed it wait.</summary>
+    public static void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<ReminderPlanJob>(j => j.RunAsync(CancellationToken.None));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminders of campaign {Campaign}: {Wanted} wanted, {Created} new, {Cancelled} cancelled")]
+    private static partial void LogPlanned(ILogger logger, int campaign, int wanted, int created, int cancelled);
+}

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Data;
+using TraAM.Bot.Delivery;
+using TraAM.Bot.People;
+using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Reference;
+using TraAM.Bot.Reminders.Holidays;
+
+namespace TraAM.Bot.Reminders;
+
+public sealed record PlanReport(int Wanted, int Created, int Cancelled);
+
+/// <summary>
+/// Turns a campaign's calendar into reminder and escalation notifications in the outbox. Idempotent: it computes
+/// what should exist, creates what does not (the outbox keys make a second run a no-op) and cancels what is pending
+/// but no longer wanted (a date moved, a person left). Run daily, when the calendar changes, and after a holiday import.
+/// </summary>
+public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTemplates cards, TimeProvider clock)
+{
+    public const string ReminderKind = "reminder";
+    public const string EscalationKind = "escalation";
+    public const string ReminderCard = "reminders/reminder";
+    public const string EscalationCard = "reminders/escalation";
+
+    /// <summary>An escalation not sent within a week of its time is stale: the situation has moved on.</summary>
+    public static readonly TimeSpan EscalationValidity = TimeSpan.FromDays(7);
+
+    public async Task<PlanReport> PlanAsync(int campaignId, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
+        var holidays = (await db.SchoolHolidays.AsNoTracking().ToListAsync(ct)).Select(h => h.ToPeriod()).ToList();
+        var superiors = await ReminderAudience.LoadAsync(db, ct);
+        var now = clock.GetUtcNow();
+        var report = new PlanReport(0, 0, 0);
+        foreach (var deadline in Deadline.Of(campaign))
+        {
+            var done = (await db.DeadlineCompletions.Where(c => c.Subject == deadline.Subject).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
+            var wanted = new List<NotificationRequest>();
+            foreach (var member in await ReminderAudience.OfAsync(db, deadline, ct))
+            {
+                if (done.Contains(member.Person.Id)) continue;
+                wanted.AddRange(Reminders(deadline, member.Person, campaign.ReminderDays, holidays, now));
+                wanted.AddRange(superiors.Above(member).SelectMany(s => Escalation(deadline, member, s, holidays, now)));
+            }
+
+            var created = await outbox.EnqueueAsync(db, wanted, ct);
+            var cancelled = await outbox.CancelPendingAsync(db, deadline.Subject, wanted.Select(w => w.Key).ToHashSet(StringComparer.Ordinal), "échéance modifiée : rappel replanifié", ct);
+            report = new PlanReport(report.Wanted + wanted.Count, report.Created + created, report.Cancelled + cancelled);
+        }
+
+        return report;
+    }
+
+    /// <summary>
+    /// J-k reminders at 9:00 on a working day of the person's académie (moved earlier past weekends and holidays).
+    /// Those whose time has passed are not sent, except the latest one when no other is still to come: it goes at the
+    /// next office hour, saying when it was due, so that a late plan never means no reminder at all.
+    /// </summary>
+    private IEnumerable<NotificationRequest> Reminders(Deadline d, Person person, IReadOnlyList<int> offsets, List<HolidayPeriod> holidays, DateTimeOffset now)
+    {
+        var zone = LocalTime.ZoneOf(person.AcademyCode);
+        var school = SchoolZones.Of(person.AcademyCode);
+        var end = LocalTime.EndOf(d.Day, zone);
+        if (end <= now) yield break;
+        var plans = offsets
+            .Select(k => (Days: k, At: LocalTime.At(WorkingDays.OnOrBefore(d.Day.AddDays(-k), school, holidays), LocalTime.ReminderTime, zone)))
+            .DistinctBy(p => p.At)
+            .ToList();
+        foreach (var p in plans.Where(p => p.At > now)) yield return Reminder(d, person, p.Days, p.At, end, zone, late: null);
+        if (plans.All(p => p.At <= now) && plans.Count > 0)
+        {
+            var latest = plans.MaxBy(p => p.At);
+            yield return Reminder(d, person, latest.Days, NextOfficeHour(now, zone, end), end, zone, late: latest.At);
+        }
+    }
+
+    private NotificationRequest Reminder(Deadline d, Person person, int days, DateTimeOffset at, DateTimeOffset end, TimeZoneInfo zone, DateTimeOffset? late)
+    {
+        object Data(string language) => new ReminderCardData(
+            Title(d, language),
+            cards.Text($"reminders.kinds.{d.Code}.what", language),
+            LongDate(d.Day, language),
+            string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.daysBefore", language), days),
+            late is { } l ? string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.latePlan", language), LongDateTime(l, zone, language)) : "",
+            d.Subject);
+        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), $"{Iso(d.Day)}:J-{days}", ReminderCard,
+            LocalizedData.Of(Data(Languages.French), Data(Languages.English)), at, ExpiresAt: end);
+    }
+
+    /// <summary>Once, the first working day after the deadline, to each person above someone who has not done it.</summary>
+    private IEnumerable<NotificationRequest> Escalation(Deadline d, AudienceMember member, Person above, List<HolidayPeriod> holidays, DateTimeOffset now)
+    {
+        var zone = LocalTime.ZoneOf(above.AcademyCode);
+        var day = WorkingDays.OnOrAfter(d.Day.AddDays(1), SchoolZones.Of(above.AcademyCode), holidays);
+        var at = LocalTime.At(day, LocalTime.ReminderTime, zone);
+        if (at + EscalationValidity <= now) yield break;
+        object Data(string language) => new EscalationCardData(
+            Title(d, language),
+            string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.escalationText", language), member.Person.DisplayName, Title(d, language), LongDate(d.Day, language)),
+            member.Person.Email);
+        yield return new NotificationRequest(EscalationKind, $"{d.Subject}:about:{member.Person.Id}", Recipient.Person(above.Id), Iso(d.Day), EscalationCard,
+            LocalizedData.Of(Data(Languages.French), Data(Languages.English)), at, ExpiresAt: at + EscalationValidity);
+    }
+
+    /// <summary>Now during office hours (9:00-18:00 local), else the next 9:00 — but never after the deadline.</summary>
+    private static DateTimeOffset NextOfficeHour(DateTimeOffset now, TimeZoneInfo zone, DateTimeOffset end)
+    {
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var candidate = local.Hour < 9 ? LocalTime.At(today, LocalTime.ReminderTime, zone)
+            : local.Hour < 18 ? now
+            : LocalTime.At(today.AddDays(1), LocalTime.ReminderTime, zone);
+        return candidate < end ? candidate : now;
+    }
+
+    private string Title(Deadline d, string language) => cards.Text($"reminders.kinds.{d.Code}.title", language);
+
+    public static string LongDate(DateOnly day, string language) =>
+        day.ToString("dddd d MMMM yyyy", Culture(language));
+
+    public static string LongDateTime(DateTimeOffset at, TimeZoneInfo zone, string language) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString(language == Languages.English ? "dddd d MMMM yyyy, HH:mm" : "dddd d MMMM yyyy à HH:mm", Culture(language));
+
+    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Languages.English ? "en-GB" : "fr-FR");
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Data of cards/reminders/reminder.json (one language).</summary>
+internal sealed record ReminderCardData(string Title, string What, string Deadline, string When, string Late, string Subject);
+
+/// <summary>Data of cards/reminders/escalation.json (one language).</summary>
+internal sealed record EscalationCardData(string Title, string Text, string Email);

@@ -1,0 +1,68 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Data;
+using TraAM.Bot.Delivery;
+using TraAM.Bot.People.Identity;
+using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Reference;
+
+namespace TraAM.Bot.Reminders;
+
+/// <summary>"échéances" / "deadlines": the caller's coming deadlines, dated where they work, and the next reminder.</summary>
+internal sealed class ShowDeadlines(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock) : ITurnHandler
+{
+    public const string Card = "reminders/deadlines";
+
+    public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var language = turn.Language;
+        var caller = await callers.ResolveAsync(turn, cancellationToken);
+        if (caller.Person is not { } person)
+        {
+            await turn.SendTextAsync(cards.Text("deadlines.unknownPerson", language), cancellationToken);
+            return;
+        }
+
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.IsCurrent, cancellationToken);
+        var zone = LocalTime.ZoneOf(person.AcademyCode);
+        var now = clock.GetUtcNow();
+        var today = LocalTime.Today(now, zone);
+        var mine = Deadline.Of(campaign)
+            .Where(d => caller.Roles.Any(r => d.Audience.Contains(r.Role) && (r.CampaignId is null || r.CampaignId == d.CampaignId)))
+            .Where(d => LocalTime.EndOf(d.Day, zone) > now)
+            .OrderBy(d => d.Day)
+            .ToList();
+        var subjects = mine.Select(d => d.Subject).ToList();
+        var done = await db.DeadlineCompletions.AsNoTracking()
+            .Where(c => c.PersonId == person.Id && subjects.Contains(c.Subject)).Select(c => c.Subject).ToListAsync(cancellationToken);
+        var pending = await db.Notifications.AsNoTracking()
+            .Where(n => n.PersonId == person.Id && n.State == NotificationState.Pending && subjects.Contains(n.Subject))
+            .Select(n => new { n.Subject, n.NextAttemptAt }).ToListAsync(cancellationToken);
+
+        var items = mine.Select(d => new DeadlineLine(
+            cards.Text($"reminders.kinds.{d.Code}.title", language),
+            string.Format(CultureInfo.InvariantCulture, cards.Text("deadlines.endOfDay", language), ReminderPlanner.LongDate(d.Day, language)),
+            Left(d.Day.DayNumber - today.DayNumber, language),
+            cards.Text(done.Contains(d.Subject) ? "deadlines.done" : "deadlines.todo", language),
+            pending.Where(p => p.Subject == d.Subject).Select(p => (DateTimeOffset?)p.NextAttemptAt).Min() is { } next
+                ? ReminderPlanner.LongDateTime(next, zone, language)
+                : cards.Text("deadlines.noReminder", language))).ToList();
+        var where = $"{Labels(person.AcademyCode)} ({(zone.Id == "Europe/Paris" ? cards.Text("deadlines.paris", language) : zone.Id)})";
+        await turn.SendCardAsync(cards.Render(Card, new DeadlinesCard(where, items), language), cancellationToken);
+    }
+
+    private string Left(int days, string language) => days switch
+    {
+        0 => cards.Text("deadlines.today", language),
+        1 => cards.Text("deadlines.tomorrow", language),
+        _ => string.Format(CultureInfo.InvariantCulture, cards.Text("deadlines.inDays", language), days),
+    };
+
+    private static string Labels(string? academy) => Academies.ByCode(academy)?.Name ?? "Paris";
+}
+
+/// <summary>Data of cards/reminders/deadlines.json.</summary>
+internal sealed record DeadlinesCard(string Zone, IReadOnlyList<DeadlineLine> Items);
+
+internal sealed record DeadlineLine(string Title, string Date, string Left, string Status, string Next);

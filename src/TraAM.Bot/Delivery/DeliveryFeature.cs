@@ -14,7 +14,9 @@ public static class DeliveryFeature
         services.AddSingleton<Outbox>();
         services.AddScoped<NotificationSender>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddSingleton<DrainGate>();
         services.AddTransient<OutboxDrainJob>();
+        services.AddScoped<PurgeDeliveryJob>();
         services.AddHostedService<DrainOnStart>();
         return services;
     }

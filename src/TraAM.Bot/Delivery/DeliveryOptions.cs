@@ -11,16 +11,16 @@ public sealed class DeliveryOptions
     public double TenantRequestsPerSecond { get; set; } = 50;
 
     /// <summary>
-    /// The share of that limit we aim at: a request that leaves a few milliseconds after its slot must not make a
-    /// second hold 51 requests.
+    /// The share of that limit we aim at. The rest absorbs requests that leave after their slot (a busy CPU, a slow
+    /// write): the lower the margin, the later a request may leave before it must take a fresh slot.
     /// </summary>
-    public double SafetyMargin { get; set; } = 0.98;
+    public double SafetyMargin { get; set; } = 0.96;
 
     /// <summary>Notifications posted at once by one drain run.</summary>
     public int Concurrency { get; set; } = 8;
 
     /// <summary>How long a claimed, not yet started notification stays reserved to its worker.</summary>
-    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>A notification still "sending" after this was cut off mid-call (crash, kill): marked unconfirmed.</summary>
     public TimeSpan InDoubtAfter { get; set; } = TimeSpan.FromMinutes(2);
@@ -37,6 +37,9 @@ public sealed class DeliveryOptions
     /// <summary>Each instance starts a drain when it starts: a restart resumes at once, not at the next minute.</summary>
     public bool DrainOnStart { get; set; } = true;
 
+    /// <summary>Days a finished notification is kept (its history, "who was told what"); then deleted.</summary>
+    public int KeepDays { get; set; } = 90;
+
     public double EffectiveTenantRate => TenantRequestsPerSecond * SafetyMargin;
 }
 
@@ -46,11 +49,12 @@ internal sealed class DeliveryOptionsValidator : IValidateOptions<DeliveryOption
     {
         var errors = new List<string>();
         if (o.TenantRequestsPerSecond is <= 0 or > 1000) errors.Add("Delivery__TenantRequestsPerSecond doit être entre 1 et 1000 (Teams : 50).");
-        if (o.SafetyMargin is <= 0.5 or > 1) errors.Add("Delivery__SafetyMargin doit être entre 0,5 et 1.");
+        if (o.SafetyMargin is <= 0.5 or > 0.99) errors.Add("Delivery__SafetyMargin doit être entre 0,5 et 0,99.");
         if (o.Concurrency is < 1 or > 64) errors.Add("Delivery__Concurrency doit être entre 1 et 64.");
         if (o.Lease < TimeSpan.FromSeconds(1)) errors.Add("Delivery__Lease doit durer au moins une seconde.");
         if (o.InDoubtAfter < TimeSpan.FromSeconds(35)) errors.Add("Delivery__InDoubtAfter doit dépasser le délai d'un appel Teams (30 s).");
         if (o.MaxAttempts is < 1 or > 50) errors.Add("Delivery__MaxAttempts doit être entre 1 et 50.");
+        if (o.KeepDays is < 1 or > 3650) errors.Add("Delivery__KeepDays doit être entre 1 et 3650.");
         if (o.DrainBudget < TimeSpan.FromSeconds(1)) errors.Add("Delivery__DrainBudget doit durer au moins une seconde.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -59,10 +59,10 @@ public sealed partial class NotificationSender(
 
             var conversation = (DeliveryTarget.Conversation)target;
             var activity = Render(n, conversation.Language, conversation.Person);
-            if (!await WaitForSlotAsync(db, conversation.Record, ct))
+            if (await WaitForSlotAsync(db, conversation.Record, ct) is not { } slot)
                 return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "rythme de Teams pour cette conversation", ct);
 
-            return await PostAsync(db, n, claim, conversation, activity, ct);
+            return await PostAsync(db, n, claim, conversation, activity, slot, ct);
         }
         catch (Exception ex) when (ex is KeyNotFoundException or JsonException or InvalidOperationException)
         {
@@ -71,18 +71,14 @@ public sealed partial class NotificationSender(
         }
     }
 
-    private async Task<NotificationOutcome> PostAsync(TraamDbContext db, Notification n, string claim, DeliveryTarget.Conversation to, Activity activity, CancellationToken ct)
+    private async Task<NotificationOutcome> PostAsync(
+        TraamDbContext db, Notification n, string claim, DeliveryTarget.Conversation to, Activity activity, long slot, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        var started = await db.Set<Notification>()
-            .Where(x => x.Id == n.Id && x.LeaseOwner == claim && x.State == NotificationState.Pending)
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, NotificationState.Sending).SetProperty(x => x.SendingSince, now)
-                .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
-        if (started == 0) return NotificationOutcome.Skipped;
+        var record = to.Record;
+        if (!await MarkSendingOnTimeAsync(db, n, claim, record, slot, ct)) return NotificationOutcome.Skipped;
 
         // From here the call must finish and be recorded even if the job is asked to stop: stopping half-way is
         // exactly what leaves a notification unconfirmed.
-        var record = to.Record;
         try
         {
             var answer = await connector.SendAsync(record.ServiceUrl, record.ConversationId, activity, CancellationToken.None);
@@ -193,16 +189,54 @@ public sealed partial class NotificationSender(
             new AppMissingCard(person.DisplayName), clock.GetUtcNow()), ct);
     }
 
-    private async Task<bool> WaitForSlotAsync(TraamDbContext db, ConversationRecord record, CancellationToken ct)
+    /// <summary>Waits for this conversation's and the tenant's next slots; null when the conversation's is too far off.</summary>
+    private async Task<long?> WaitForSlotAsync(TraamDbContext db, ConversationRecord record, CancellationToken ct)
     {
         var max = options.Value.MaxInlineWait;
         var conversationWait = await limiter.ReserveAsync(db, [.. TeamsLimits.Conversation.Select(r => (ConversationKey(record, r), r))], ct);
-        if (conversationWait > max) return false;
+        if (conversationWait > max) return null;
+        var start = limiter.Clock.GetUtcNow().UtcTicks;
         var tenantWait = await limiter.ReserveAsync(db, [(TenantKey(record.TenantId), Tenant)], ct);
         var wait = conversationWait > tenantWait ? conversationWait : tenantWait;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, limiter.Clock, ct);
-        return true;
+        return start + tenantWait.Ticks;
     }
+
+    /// <summary>
+    /// Marks the notification "sending" — the last write before Teams is called — so that a crash from here on can
+    /// never lead to a second send. Teams counts requests when they arrive: one that would leave well after its slot
+    /// (a slow write, a busy CPU) could land in the same second as the slots after it, so it goes back to "pending",
+    /// takes a fresh slot (the old one is wasted, erring on the safe side) and tries again. Being "sending" only while
+    /// on time keeps the window in which a kill leaves a notification unconfirmed to a few milliseconds.
+    /// </summary>
+    private async Task<bool> MarkSendingOnTimeAsync(TraamDbContext db, Notification n, string claim, ConversationRecord record, long slot, CancellationToken ct)
+    {
+        var row = db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == claim);
+        for (var attempt = 0; ; attempt++)
+        {
+            var now = clock.GetUtcNow();
+            var started = await row.Where(x => x.State == NotificationState.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, NotificationState.Sending).SetProperty(x => x.SendingSince, now)
+                    .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+            if (started == 0) return false; // taken over (lease expired) or cancelled meanwhile
+            if (limiter.Clock.GetUtcNow().UtcTicks - slot <= MaxLateness.Ticks) return true;
+
+            await row.Where(x => x.State == NotificationState.Sending).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.State, NotificationState.Pending).SetProperty(x => x.Attempts, x => x.Attempts - 1), ct);
+            if (attempt == 2) return false; // this machine is too busy to keep time: the lease's end frees the row for later
+            slot = limiter.Clock.GetUtcNow().UtcTicks;
+            var wait = await limiter.ReserveAsync(db, [(TenantKey(record.TenantId), Tenant)], ct);
+            slot += wait.Ticks;
+            if (wait > TimeSpan.Zero) await Task.Delay(wait, limiter.Clock, ct);
+        }
+    }
+
+    /// <summary>
+    /// How late after its slot a request may still leave. Slots are 1/(limit × margin) apart, so requests whose
+    /// lateness differs by less than (1/margin − 1) s can never put more than the limit into one second
+    /// (e.g. 0.96 → 41 ms); beyond that, a fresh slot.
+    /// </summary>
+    private TimeSpan MaxLateness => TimeSpan.FromSeconds(((1 / options.Value.SafetyMargin) - 1) * 0.95);
 
     private RateRule Tenant => TeamsLimits.Tenant(options.Value.EffectiveTenantRate);
 

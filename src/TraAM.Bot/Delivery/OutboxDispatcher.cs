@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Data;
@@ -7,10 +9,8 @@ namespace TraAM.Bot.Delivery;
 /// <summary>What one drain run did, for logs, tests and the benchmark.</summary>
 public sealed record DrainReport(int Claimed, int Sent, int Retried, int Failed, int Unconfirmed, int Cancelled)
 {
-    public static DrainReport operator +(DrainReport a, DrainReport b) => new(a.Claimed + b.Claimed, a.Sent + b.Sent, a.Retried + b.Retried,
-        a.Failed + b.Failed, a.Unconfirmed + b.Unconfirmed, a.Cancelled + b.Cancelled);
-
-    public static DrainReport Empty { get; } = new(0, 0, 0, 0, 0, 0);
+    /// <summary>The run stopped because its time was up, not because the outbox was empty: another run should follow.</summary>
+    public bool BudgetSpent { get; init; }
 }
 
 /// <summary>
@@ -29,29 +29,81 @@ public sealed partial class OutboxDispatcher(
     public async Task<DrainReport> DrainAsync(bool waitForLater, CancellationToken ct)
     {
         var o = options.Value;
-        var total = DrainReport.Empty;
-        var deadline = clock.GetUtcNow() + o.DrainBudget;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
-        total += await RecoverInDoubtAsync(ct);
-        while (!ct.IsCancellationRequested && stopwatch.Elapsed < o.DrainBudget)
+        var recovered = await RecoverInDoubtAsync(ct);
+        // A pipeline, not batches: workers never wait for the slowest of a batch, so Teams' pace is kept all along.
+        // The queue is short (a second of sending at most), far below the lease.
+        var queue = Channel.CreateBounded<(long Id, string Claim)>(new BoundedChannelOptions(o.Concurrency * 2) { SingleWriter = true });
+        var tally = new int[Enum.GetValues<NotificationOutcome>().Length];
+        var inFlight = 0;
+        var workers = Enumerable.Range(0, o.Concurrency).Select(_ => Task.Run(async () =>
         {
-            var claim = Guid.NewGuid().ToString("N");
-            var batch = await ClaimAsync(claim, o.Concurrency * 4, ct);
-            if (batch.Count == 0)
+            await foreach (var (id, claim) in queue.Reader.ReadAllAsync(CancellationToken.None))
             {
-                if (!waitForLater) break;
-                var next = await NextDueInAsync(ct);
-                if (next is not { } wait || clock.GetUtcNow() + wait > deadline) break;
-                await Task.Delay(wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), ct);
-                continue;
+                try
+                {
+                    var outcome = await sender.SendAsync(id, claim, ct);
+                    Interlocked.Increment(ref tally[(int)outcome]);
+                }
+                catch (Exception ex) when (ex is OperationCanceledException or DbException or DbUpdateException or InvalidOperationException or HttpRequestException)
+                {
+                    // Stopping, or the database failed mid-way: the row keeps its state and its lease; a later run
+                    // takes it again (a row already "sending" becomes unconfirmed, never sent twice).
+                    if (!ct.IsCancellationRequested) LogWorkerFailed(logger, id, ex.GetType().Name);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref inFlight);
+                }
             }
+        }, CancellationToken.None)).ToList();
 
-            var results = new NotificationOutcome[batch.Count];
-            await Parallel.ForEachAsync(Enumerable.Range(0, batch.Count), new ParallelOptions { MaxDegreeOfParallelism = o.Concurrency, CancellationToken = ct },
-                async (i, token) => results[i] = await sender.SendAsync(batch[i], claim, token));
-            total += Tally(batch.Count, results);
+        var claimed = 0;
+        try
+        {
+            while (!ct.IsCancellationRequested && stopwatch.Elapsed < o.DrainBudget)
+            {
+                var claim = Guid.NewGuid().ToString("N");
+                var batch = await ClaimAsync(claim, o.Concurrency, ct);
+                if (batch.Count == 0)
+                {
+                    // What is in flight may come back due at once (a stale chat re-created): look again after it.
+                    if (Volatile.Read(ref inFlight) > 0)
+                    {
+                        await Task.Delay(TimeSpan.FromMilliseconds(20), ct);
+                        continue;
+                    }
+
+                    if (!waitForLater) break;
+                    var next = await NextDueInAsync(ct);
+                    if (next is not { } wait || stopwatch.Elapsed + wait > o.DrainBudget) break;
+                    await Task.Delay(wait < TimeSpan.FromSeconds(1) ? wait : TimeSpan.FromSeconds(1), ct);
+                    continue;
+                }
+
+                claimed += batch.Count;
+                foreach (var id in batch)
+                {
+                    Interlocked.Increment(ref inFlight);
+                    await queue.Writer.WriteAsync((id, claim), ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: what is queued is still claimed; its lease runs out and another run takes it.
+        }
+        finally
+        {
+            queue.Writer.Complete();
+            await Task.WhenAll(workers);
         }
 
+        var total = new DrainReport(claimed, tally[(int)NotificationOutcome.Sent], tally[(int)NotificationOutcome.Retry], tally[(int)NotificationOutcome.Failed],
+            tally[(int)NotificationOutcome.Unconfirmed] + recovered, tally[(int)NotificationOutcome.Cancelled])
+        {
+            BudgetSpent = !ct.IsCancellationRequested && stopwatch.Elapsed >= o.DrainBudget,
+        };
         if (total.Claimed > 0) LogDrained(logger, total.Claimed, total.Sent, total.Retried, total.Failed, total.Unconfirmed, total.Cancelled);
         return total;
     }
@@ -80,7 +132,7 @@ public sealed partial class OutboxDispatcher(
     }
 
     /// <summary>Rows left "sending" by a worker that died mid-call: Teams may have posted them; never post twice.</summary>
-    private async Task<DrainReport> RecoverInDoubtAsync(CancellationToken ct)
+    private async Task<int> RecoverInDoubtAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var cutoff = clock.GetUtcNow() - options.Value.InDoubtAfter;
@@ -90,7 +142,7 @@ public sealed partial class OutboxDispatcher(
                 .SetProperty(n => n.State, NotificationState.Unconfirmed)
                 .SetProperty(n => n.FailureReason, "envoi interrompu (arrêt brutal pendant l'appel à Teams) : peut-être reçu, non renvoyé"), ct);
         if (count > 0) LogInDoubt(logger, count);
-        return DrainReport.Empty with { Unconfirmed = count };
+        return count;
     }
 
     private async Task<TimeSpan?> NextDueInAsync(CancellationToken ct)
@@ -107,16 +159,11 @@ public sealed partial class OutboxDispatcher(
         return next <= now ? TimeSpan.FromMilliseconds(250) : next - now;
     }
 
-    private static DrainReport Tally(int claimed, NotificationOutcome[] results) => new(
-        claimed,
-        results.Count(r => r == NotificationOutcome.Sent),
-        results.Count(r => r == NotificationOutcome.Retry),
-        results.Count(r => r == NotificationOutcome.Failed),
-        results.Count(r => r == NotificationOutcome.Unconfirmed),
-        results.Count(r => r == NotificationOutcome.Cancelled));
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Outbox: {Claimed} claimed, {Sent} sent, {Retried} to retry, {Failed} failed, {Unconfirmed} unconfirmed, {Cancelled} cancelled")]
     private static partial void LogDrained(ILogger logger, int claimed, int sent, int retried, int failed, int unconfirmed, int cancelled);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: notification {Id} not processed ({Error}); left for a later run")]
+    private static partial void LogWorkerFailed(ILogger logger, long id, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: {Count} notifications were cut off mid-send and are now unconfirmed (not re-sent)")]
     private static partial void LogInDoubt(ILogger logger, int count);

@@ -8,12 +8,39 @@ namespace TraAM.Bot.Delivery;
 /// something due now, and when an instance starts. Runs may overlap, on one instance or several: the claims keep
 /// them apart. Hangfire may run a job twice (at least once); the outbox makes each notification's effect happen once.
 /// </summary>
-public sealed class OutboxDrainJob(OutboxDispatcher dispatcher)
+public sealed class OutboxDrainJob(OutboxDispatcher dispatcher, DrainGate gate, IBackgroundJobClient jobs)
 {
     public const string Id = "delivery:drain-outbox";
 
     [AutomaticRetry(Attempts = 0)] // the next minute's run is the retry; a failed run must not pile up copies
-    public Task RunAsync(CancellationToken cancellationToken) => dispatcher.DrainAsync(waitForLater: true, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        // One run per instance is enough to reach Teams' pace (it sends Delivery__Concurrency at once); more would
+        // only hold Hangfire workers. A run that finds this instance busy ends at once.
+        if (!gate.TryEnter()) return;
+        DrainReport report;
+        try
+        {
+            report = await dispatcher.DrainAsync(waitForLater: true, cancellationToken);
+        }
+        finally
+        {
+            gate.Exit();
+        }
+
+        // Time was up with work left (a big fan-out): the next run starts now rather than at the next minute.
+        if (report.BudgetSpent) jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+    }
+}
+
+/// <summary>At most one drain run at a time in this process.</summary>
+public sealed class DrainGate
+{
+    private int _busy;
+
+    public bool TryEnter() => Interlocked.CompareExchange(ref _busy, 1, 0) == 0;
+
+    public void Exit() => Volatile.Write(ref _busy, 0);
 }
 
 /// <summary>Enqueues a drain run, at most one every two seconds per process (a burst of requests needs only one).</summary>

@@ -90,6 +90,7 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
         var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone) };
         jobs.AddOrUpdate<PurgeProcessedActivitiesJob>(PurgeProcessedActivitiesJob.Id, j => j.RunAsync(CancellationToken.None), "15 3 * * *", local);
         // Every minute: reminders fall due at 9:00 sharp wherever people are, and throttled sends wait seconds, not hours.
+        jobs.AddOrUpdate<Delivery.PurgeDeliveryJob>(Delivery.PurgeDeliveryJob.Id, j => j.RunAsync(CancellationToken.None), "45 3 * * *", local);
         // Nightly: the directory changed during the day (people joined, left, changed roles).
         jobs.AddOrUpdate<Reminders.ReminderPlanJob>(Reminders.ReminderPlanJob.Id, j => j.RunAsync(CancellationToken.None), "30 2 * * *", local);
         jobs.AddOrUpdate<Delivery.OutboxDrainJob>(Delivery.OutboxDrainJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);

@@ -19,7 +19,6 @@ public sealed class DeliveryFaultTests : IAsyncLifetime
     {
         ["Delivery__Lease"] = "00:00:03",              // a dead instance's claims free up in seconds, not half a minute
         ["Delivery__TenantRequestsPerSecond"] = "40",  // ten seconds of sending: time for both instances to take part
-        ["Delivery__SafetyMargin"] = "1",
     };
 
     public async ValueTask InitializeAsync()

@@ -74,6 +74,27 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task ReminderOffsets_AreACampaignSetting_CheckedAndAudited()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        var wrong = Form();
+        wrong["reminderOffsets"] = "15, 0, J-200";
+
+        var refused = await App.InvokeAsync(Activities.Invoke("calendar.save", wrong));
+        Assert.Contains("« 15, 0, J-200 » : indiquez de 1 à 5 nombres de jours différents", refused.Text(), StringComparison.Ordinal);
+        Assert.Contains("\"value\":\"15, 0, J-200\"", refused.Text(), StringComparison.Ordinal); // kept as typed
+
+        var good = Form();
+        good["reminderOffsets"] = "J-14, J-2";
+        await App.InvokeAsync(Activities.Invoke("calendar.save", good));
+
+        await using var db = App.CreateDbContext();
+        Assert.Equal("14,2", (await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken)).ReminderOffsets);
+        var change = await db.CalendarChanges.SingleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(("reminderOffsets", "30,7,1", "14,2"), (change.Field, change.OldValue, change.NewValue));
+    }
+
+    [PostgresFact]
     public async Task ATeacher_ForgingTheSaveAction_IsRefused()
     {
         var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);

@@ -23,6 +23,11 @@ internal static class CalendarFields
 
     public const string CheckpointsMin = "checkpointsMin";
     public const string CheckpointsMax = "checkpointsMax";
+    public const string ReminderOffsets = "reminderOffsets";
+
+    /// <summary>"J-30, J-7, J-1" (or "D-…" in English).</summary>
+    public static string Offsets(IReadOnlyList<int> days, string language) =>
+        string.Join(", ", days.Select(d => (language == Languages.English ? "D-" : "J-") + d.ToString(CultureInfo.InvariantCulture)));
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -19,13 +19,14 @@ internal sealed class CalendarForm
         foreach (var f in CalendarFields.Dates) form.Values[f.Id] = CalendarFields.Iso(f.Get(c));
         form.Values[CalendarFields.CheckpointsMin] = c.CheckpointsMin.ToString(CultureInfo.InvariantCulture);
         form.Values[CalendarFields.CheckpointsMax] = c.CheckpointsMax.ToString(CultureInfo.InvariantCulture);
+        form.Values[CalendarFields.ReminderOffsets] = string.Join(", ", c.ReminderDays);
         return form;
     }
 
     public static CalendarForm Read(JsonElement data)
     {
         var form = new CalendarForm { Version = Text(data, "version") };
-        foreach (var id in CalendarFields.Dates.Select(f => f.Id).Append(CalendarFields.CheckpointsMin).Append(CalendarFields.CheckpointsMax))
+        foreach (var id in CalendarFields.Dates.Select(f => f.Id).Append(CalendarFields.CheckpointsMin).Append(CalendarFields.CheckpointsMax).Append(CalendarFields.ReminderOffsets))
         {
             form.Values[id] = Text(data, id) ?? "";
         }
@@ -75,6 +76,11 @@ internal sealed class CalendarForm
                 MaxCheckpoints, Values[CalendarFields.CheckpointsMin], Values[CalendarFields.CheckpointsMax]);
         }
 
+        // An older card (before reminders) carries no offsets: the saved ones stay.
+        var offsets = Values.GetValueOrDefault(CalendarFields.ReminderOffsets, "");
+        if (offsets.Length > 0 && Campaign.ParseOffsets(offsets) is null)
+            errors[CalendarFields.ReminderOffsets] = string.Format(CultureInfo.InvariantCulture, cards.Text("calendar.errors.offsets", language), offsets);
+
         return errors;
     }
 
@@ -99,6 +105,16 @@ internal sealed class CalendarForm
             changes.Add(Change(campaign, CalendarFields.CheckpointsMin, $"{campaign.CheckpointsMin}–{campaign.CheckpointsMax}", $"{min}–{max}", caller, who, now));
             campaign.CheckpointsMin = min;
             campaign.CheckpointsMax = max;
+        }
+
+        if (Campaign.ParseOffsets(Values.GetValueOrDefault(CalendarFields.ReminderOffsets, "")) is { } days)
+        {
+            var text = string.Join(",", days);
+            if (text != string.Join(",", campaign.ReminderDays))
+            {
+                changes.Add(Change(campaign, CalendarFields.ReminderOffsets, string.Join(",", campaign.ReminderDays), text, caller, who, now));
+                campaign.ReminderOffsets = text;
+            }
         }
 
         return changes;

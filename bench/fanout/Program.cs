@@ -78,15 +78,15 @@ try
     var first = final.GetProperty("firstDeliveredAt").GetDouble();
     var last = final.GetProperty("lastDeliveredAt").GetDouble();
     var achieved = (delivered - 1) / ((last - first) / 1000.0);
-    // The queue delay a perfect sender at the ceiling would have for the k-th message is k / ceiling: the excess
-    // over it is what the engine adds (retries, restarts, idle gaps).
-    var excess = delays.Select((d, k) => d - (k * 1000.0 / rate)).Order().ToList();
     Console.WriteLine();
     Console.WriteLine($"{"figure",-44} {"value",12} {"goal",12}");
     Row("achieved messages/s (delivered, first→last)", achieved.ToString("0.0", CultureInfo.InvariantCulture), "");
     // Every injected 429/503 spends a request of the limit, so a perfect sender delivers at most this many messages/s.
     var refused = final.GetProperty("injected429").GetInt32() + final.GetProperty("injected503").GetInt32();
     var messageCeiling = rate * (1 - (refused / (double)final.GetProperty("requests").GetInt32()));
+    // A perfect sender at the message ceiling sends the k-th message k / ceiling after the start: the excess over it
+    // is what the engine adds (retries, the restart, idle gaps).
+    var excess = delays.Select((d, k) => d - (k * 1000.0 / messageCeiling)).Order().ToList();
     var requestsPerSecond = final.GetProperty("requests").GetInt32() / ((last - first) / 1000.0);
     Row("ceiling: Teams per-tenant limit, req/s", rate.ToString(CultureInfo.InvariantCulture), "");
     Row("ceiling for messages (limit × share not refused)", messageCeiling.ToString("0.0", CultureInfo.InvariantCulture), "");

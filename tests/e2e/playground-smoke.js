@@ -309,6 +309,21 @@ function runCardcheck(file) {
     return undefined;
   });
 
+  await check(`personal "échéances" by ${me.name} (référente, Lyon) -> her deadlines card, dated in Paris time`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(pc, 'échéances'));
+    const ev = await pg.nextBotMessage(pc, n, WAIT_MS).catch((e) => e);
+    if (ev instanceof Error) return `no reply (${ev.message})`;
+    const card = cardOf(ev);
+    saveCard('personal-deadlines', card);
+    if (titleOf(card) !== fr.deadlines.title) return `title ${JSON.stringify(titleOf(card))}`;
+    const text = JSON.stringify(card);
+    if (!text.includes(fr.reminders.kinds.completion.title) || !text.includes(fr.reminders.kinds.bilan.title)) return 'the referent\'s deadlines (completion, bilan) are missing';
+    if (text.includes(fr.reminders.kinds.submission.title)) return 'a DAN\'s deadline is listed for a referent';
+    if (!text.includes('Lyon (' + fr.deadlines.paris + ')')) return 'the time zone line is missing';
+    return undefined;
+  });
+
   // 7. the same through the playground's own channel post (a new thread "channel;messageid=…", locale en-US)
   await check(`playground channel post "@${bot.name} aide" in "${national.name}" (${hugo.name}) -> help card in that thread`, async () => {
     const n = pg.events.length;

@@ -64,6 +64,9 @@ public sealed class BotProcess : IDisposable
         _process.WaitForExit(TimeSpan.FromSeconds(10));
     }
 
+    /// <summary>True once the process has ended (within <paramref name="timeout"/>).</summary>
+    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+
     public void Dispose()
     {
         KillHard();

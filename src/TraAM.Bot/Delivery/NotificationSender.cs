@@ -42,33 +42,37 @@ public sealed partial class NotificationSender(
         if (n.ExpiresAt is { } expires && expires <= now)
             return await FinishAsync(db, n, claim, NotificationState.Cancelled, "échéance passée : rappel non envoyé en retard", ct);
 
+        var target = await DeliveryTargets.ResolveAsync(db, n, ct);
+        if (target is DeliveryTarget.CreateChat create)
+        {
+            target = await CreateChatAsync(db, create, ct);
+            if (target is null) return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "en attente d'un créneau Teams", ct);
+        }
+
+        if (target is DeliveryTarget.None none)
+        {
+            if (none.AppMissing && none.Person is { } missing) await TellGroupAsync(db, missing, ct);
+            return await FinishAsync(db, n, claim, NotificationState.Failed, none.Reason, ct);
+        }
+
+        var conversation = (DeliveryTarget.Conversation)target;
+        Activity activity;
         try
         {
-            var target = await DeliveryTargets.ResolveAsync(db, n, ct);
-            if (target is DeliveryTarget.CreateChat create)
-            {
-                target = await CreateChatAsync(db, create, ct);
-                if (target is null) return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "en attente d'un créneau Teams", ct);
-            }
-
-            if (target is DeliveryTarget.None none)
-            {
-                if (none.AppMissing && none.Person is { } missing) await TellGroupAsync(db, missing, ct);
-                return await FinishAsync(db, n, claim, NotificationState.Failed, none.Reason, ct);
-            }
-
-            var conversation = (DeliveryTarget.Conversation)target;
-            var activity = Render(n, conversation.Language, conversation.Person);
-            if (await WaitForSlotAsync(db, conversation.Record, ct) is not { } slot)
-                return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "rythme de Teams pour cette conversation", ct);
-
-            return await PostAsync(db, n, claim, conversation, activity, slot, ct);
+            activity = Render(n, conversation.Language, conversation.Person);
         }
-        catch (Exception ex) when (ex is KeyNotFoundException or JsonException or InvalidOperationException)
+        catch (Exception ex) when (ex is KeyNotFoundException or JsonException or InvalidOperationException or FormatException or TemplateException)
         {
+            // A template or its data that no longer fit (renamed card, data of an older version): trying again
+            // would fail the same way.
             LogBroken(logger, n.Id, n.Card, ex.GetType().Name);
             return await FinishAsync(db, n, claim, NotificationState.Failed, $"carte impossible à construire ({n.Card})", ct);
         }
+
+        if (await WaitForSlotAsync(db, conversation.Record, ct) is not { } slot)
+            return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "rythme de Teams pour cette conversation", ct);
+
+        return await PostAsync(db, n, claim, conversation, activity, slot, ct);
     }
 
     private async Task<NotificationOutcome> PostAsync(

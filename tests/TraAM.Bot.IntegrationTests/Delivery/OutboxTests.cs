@@ -13,6 +13,16 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
 {
     private DateTimeOffset Now => App.Clock.GetUtcNow();
 
+    /// <summary>Camille, whose Teams id the bot learned from an earlier message (so a chat can be created for her).</summary>
+    private async Task<TraAM.Bot.People.Person> KnownToTeamsAsync()
+    {
+        var camille = await App.PersonAsync("Camille", "Martin", CamilleAad);
+        await using var db = App.CreateDbContext();
+        await db.People.Where(p => p.Id == camille.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.TeamsUserId, "29:camille"), TestContext.Current.CancellationToken);
+        camille.TeamsUserId = "29:camille";
+        return camille;
+    }
+
     [PostgresFact]
     public async Task The_same_notification_asked_twice_is_one_notification_and_one_message()
     {
@@ -138,9 +148,7 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
     [PostgresFact]
     public async Task A_known_Teams_user_without_a_chat_gets_one_created_then_the_message()
     {
-        var camille = await App.PersonAsync("Camille", "Martin", CamilleAad);
-        await using (var db = App.CreateDbContext())
-            await db.People.Where(p => p.Id == camille.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.TeamsUserId, "29:camille"), TestContext.Current.CancellationToken);
+        var camille = await KnownToTeamsAsync();
         var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
         await App.LinkedGroupAsync(team); // an installation: tells the tenant and serviceUrl
         await App.EnqueueAsync(Note(Recipient.Person(camille.Id), Now));
@@ -159,10 +167,7 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
     [PostgresFact]
     public async Task A_stale_chat_is_recreated_once_and_the_message_delivered()
     {
-        var camille = await App.PersonAsync("Camille", "Martin", CamilleAad);
-        await using (var db = App.CreateDbContext())
-            await db.People.Where(p => p.Id == camille.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.TeamsUserId, "29:camille"), TestContext.Current.CancellationToken);
-        camille.TeamsUserId = "29:camille";
+        var camille = await KnownToTeamsAsync();
         await App.ChatAsync(camille, "a:old-chat");
         App.Connector.Respond = (_, path, _) => path.Contains("a%3Aold-chat", StringComparison.Ordinal)
             ? RecordingConnector.Error(HttpStatusCode.NotFound, "ConversationNotFound") : null;

@@ -41,30 +41,8 @@ internal sealed partial class ImportDirectoryFile(
             return;
         }
 
-        if (!downloader.IsAllowed(file.DownloadUrl))
-        {
-            LogRefusedUrl(logger);
-            await turn.SendTextAsync(cards.Text("import.unreachable", language), cancellationToken);
-            return;
-        }
-
-        MemoryStream? content;
-        try
-        {
-            content = await downloader.DownloadAsync(file.DownloadUrl, DirectoryImporter.MaxFileBytes, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            LogDownloadFailed(logger, (int?)ex.StatusCode ?? 0);
-            await turn.SendTextAsync(cards.Text("import.unreachable", language), cancellationToken);
-            return;
-        }
-
-        if (content is null)
-        {
-            await turn.SendTextAsync(cards.Text("import.tooLarge", language), cancellationToken);
-            return;
-        }
+        var content = await downloader.ReceiveAsync(turn, file, DirectoryImporter.MaxFileBytes, "import.tooLarge", cards, cancellationToken);
+        if (content is null) return;
 
         var dryRun = turn.Command.Normalized.Contains("simulation", StringComparison.Ordinal) || turn.Command.Normalized.Contains("dry run", StringComparison.Ordinal);
         ImportReport report;
@@ -89,12 +67,6 @@ internal sealed partial class ImportDirectoryFile(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Directory import rolled back: the directory changed during the import")]
     private static partial void LogConflict(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory file refused: its download URL is not a SharePoint (or local) address")]
-    private static partial void LogRefusedUrl(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory file download failed ({Status})")]
-    private static partial void LogDownloadFailed(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Directory import: applied={Applied}, rows={Rows}, problems={Problems}")]
     private static partial void LogImported(ILogger logger, bool applied, int rows, int problems);

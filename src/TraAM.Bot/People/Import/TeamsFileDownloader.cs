@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Protocol;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.People.Import;
@@ -10,7 +12,7 @@ namespace TraAM.Bot.People.Import;
 /// (<c>downloadUrl</c>); the bot sends no token there. The URL comes from the activity, so it is checked before use:
 /// HTTPS on a SharePoint host (or loopback in local mode, for the Agents Playground), and the size is capped.
 /// </summary>
-public sealed class TeamsFileDownloader(IHttpClientFactory http, IOptions<BotProtocolOptions> bot)
+public sealed partial class TeamsFileDownloader(IHttpClientFactory http, IOptions<BotProtocolOptions> bot, ILogger<TeamsFileDownloader> logger)
 {
     public const string HttpClientName = "teams-files";
     private static readonly string[] SharePointSuffixes = [".sharepoint.com", ".sharepoint.us", ".sharepoint-mil.us", ".sharepoint.de"];
@@ -30,6 +32,35 @@ public sealed class TeamsFileDownloader(IHttpClientFactory http, IOptions<BotPro
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri)) return false;
         if (bot.Value.IsLocalMode && uri.IsLoopback) return uri.Scheme is "http" or "https";
         return uri.Scheme == Uri.UriSchemeHttps && SharePointSuffixes.Any(s => uri.Host.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// The received file's bytes for a handler; null after telling the user, in their language, why not: an address
+    /// that is not Teams' SharePoint, a failed download, or a file over <paramref name="maxBytes"/> (<paramref name="tooLargeKey"/>).
+    /// </summary>
+    public async Task<MemoryStream?> ReceiveAsync(TurnContext turn, TeamsFile file, long maxBytes, string tooLargeKey, CardTemplates cards, CancellationToken ct)
+    {
+        if (!IsAllowed(file.DownloadUrl))
+        {
+            LogRefusedUrl(logger);
+            await turn.SendTextAsync(cards.Text("import.unreachable", turn.Language), ct);
+            return null;
+        }
+
+        MemoryStream? content;
+        try
+        {
+            content = await DownloadAsync(file.DownloadUrl, maxBytes, ct);
+        }
+        catch (HttpRequestException ex)
+        {
+            LogDownloadFailed(logger, (int?)ex.StatusCode ?? 0);
+            await turn.SendTextAsync(cards.Text("import.unreachable", turn.Language), ct);
+            return null;
+        }
+
+        if (content is null) await turn.SendTextAsync(cards.Text(tooLargeKey, turn.Language), ct);
+        return content;
     }
 
     /// <summary>The file's bytes, or null when it is larger than <paramref name="maxBytes"/>.</summary>
@@ -53,6 +84,12 @@ public sealed class TeamsFileDownloader(IHttpClientFactory http, IOptions<BotPro
         buffer.Position = 0;
         return buffer;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Received file refused: its download URL is not a SharePoint (or local) address")]
+    private static partial void LogRefusedUrl(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Received file download failed ({Status})")]
+    private static partial void LogDownloadFailed(ILogger logger, int status);
 }
 
 public sealed record TeamsFile(string Name, string Type, string DownloadUrl);

@@ -37,28 +37,8 @@ internal sealed partial class ImportHolidayFile(
             return;
         }
 
-        if (!downloader.IsAllowed(file.DownloadUrl))
-        {
-            await turn.SendTextAsync(cards.Text("import.unreachable", language), cancellationToken);
-            return;
-        }
-
-        MemoryStream? content;
-        try
-        {
-            content = await downloader.DownloadAsync(file.DownloadUrl, HolidayImporter.MaxFileBytes, cancellationToken);
-        }
-        catch (HttpRequestException)
-        {
-            await turn.SendTextAsync(cards.Text("import.unreachable", language), cancellationToken);
-            return;
-        }
-
-        if (content is null)
-        {
-            await turn.SendTextAsync(cards.Text("holidays.tooLarge", language), cancellationToken);
-            return;
-        }
+        var content = await downloader.ReceiveAsync(turn, file, HolidayImporter.MaxFileBytes, "holidays.tooLarge", cards, cancellationToken);
+        if (content is null) return;
 
         HolidayImportResult result;
         await using (content)

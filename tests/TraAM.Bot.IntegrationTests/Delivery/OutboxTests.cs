@@ -236,6 +236,39 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task A_message_sent_over_an_hour_late_says_when_it_was_due()
+    {
+        var camille = await App.PersonAsync("Camille", "Martin", CamilleAad, Referent(await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1)));
+        await App.ChatAsync(camille);
+        var due = Now;
+        await App.EnqueueAsync(Note(Recipient.Person(camille.Id), due));
+
+        App.Clock.Advance(TimeSpan.FromHours(3)); // the bot was down
+        await App.DrainAsync();
+
+        var text = Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>();
+        var paris = TimeZoneInfo.ConvertTime(due, TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+        Assert.StartsWith("⏰ Message envoyé en retard : il était prévu le ", text, StringComparison.Ordinal);
+        Assert.Contains(paris.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture), text, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task Finished_notifications_are_forgotten_after_the_retention_and_pending_ones_kept()
+    {
+        var camille = await App.PersonAsync("Camille", "Martin", CamilleAad);
+        await App.ChatAsync(camille);
+        await App.EnqueueAsync(Note(Recipient.Person(camille.Id), Now, "old"), Note(Recipient.Person(camille.Id), Now.AddDays(200), "future"));
+        await App.DrainAsync();
+
+        App.Clock.Advance(TimeSpan.FromDays(91));
+        using (var scope = App.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<PurgeDeliveryJob>().RunAsync(TestContext.Current.CancellationToken);
+
+        var left = Assert.Single(await App.NotificationsAsync());
+        Assert.Equal(("future", NotificationState.Pending), (left.Key.Split('|')[^1], left.State));
+    }
+
+    [PostgresFact]
     public async Task The_shared_limiter_spaces_a_tenants_requests_and_lets_a_conversation_burst_twice()
     {
         var wall = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Now);

@@ -85,6 +85,7 @@ internal sealed partial class CaptureInstallation(TraamDbContext db, CardTemplat
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (personal && People.Identity.CallerResolver.NormalizeGuid(a.From?.AadObjectId) is { } aad) await ReachableAgainAsync(aad, now, ct);
                 return record;
             }
             catch (DbUpdateException) when (attempt == 0)
@@ -94,6 +95,11 @@ internal sealed partial class CaptureInstallation(TraamDbContext db, CardTemplat
             }
         }
     }
+
+    /// <summary>Someone who installs the app again can be written to again (they had removed or blocked it).</summary>
+    private Task<int> ReachableAgainAsync(string aadObjectId, DateTimeOffset now, CancellationToken ct) =>
+        db.People.Where(p => p.EntraObjectId == aadObjectId && !p.IsReachable).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.IsReachable, true).SetProperty(p => p.UnreachableReason, (string?)null).SetProperty(p => p.UpdatedAt, now), ct);
 
     private async Task WelcomeOnceAsync(TurnContext turn, ConversationRecord record, CancellationToken ct)
     {

@@ -79,7 +79,13 @@ public sealed partial class NotificationSender(
         TraamDbContext db, Notification n, string claim, DeliveryTarget.Conversation to, Activity activity, long slot, CancellationToken ct)
     {
         var record = to.Record;
-        if (!await MarkSendingOnTimeAsync(db, n, claim, record, slot, ct)) return NotificationOutcome.Skipped;
+        switch (await MarkSendingOnTimeAsync(db, n, claim, record, slot, ct))
+        {
+            case Start.LeaseLost:
+                return NotificationOutcome.Skipped;
+            case Start.TooLate:
+                return await RetryAsync(db, n, claim, TimeSpan.Zero, "machine trop chargée pour tenir le rythme de Teams : nouvel essai", ct);
+        }
 
         // From here the call must finish and be recorded even if the job is asked to stop: stopping half-way is
         // exactly what leaves a notification unconfirmed.
@@ -213,7 +219,9 @@ public sealed partial class NotificationSender(
     /// takes a fresh slot (the old one is wasted, erring on the safe side) and tries again. Being "sending" only while
     /// on time keeps the window in which a kill leaves a notification unconfirmed to a few milliseconds.
     /// </summary>
-    private async Task<bool> MarkSendingOnTimeAsync(TraamDbContext db, Notification n, string claim, ConversationRecord record, long slot, CancellationToken ct)
+    private enum Start { OnTime, LeaseLost, TooLate }
+
+    private async Task<Start> MarkSendingOnTimeAsync(TraamDbContext db, Notification n, string claim, ConversationRecord record, long slot, CancellationToken ct)
     {
         var row = db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == claim);
         for (var attempt = 0; ; attempt++)
@@ -222,12 +230,12 @@ public sealed partial class NotificationSender(
             var started = await row.Where(x => x.State == NotificationState.Pending)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.State, NotificationState.Sending).SetProperty(x => x.SendingSince, now)
                     .SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
-            if (started == 0) return false; // taken over (lease expired) or cancelled meanwhile
-            if (limiter.Clock.GetUtcNow().UtcTicks - slot <= MaxLateness.Ticks) return true;
+            if (started == 0) return Start.LeaseLost; // taken over (lease expired) or cancelled meanwhile
+            if (limiter.Clock.GetUtcNow().UtcTicks - slot <= MaxLateness.Ticks) return Start.OnTime;
 
             await row.Where(x => x.State == NotificationState.Sending).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.State, NotificationState.Pending).SetProperty(x => x.Attempts, x => x.Attempts - 1), ct);
-            if (attempt == 2) return false; // this machine is too busy to keep time: the lease's end frees the row for later
+            if (attempt == 2) return Start.TooLate; // this machine is too busy to keep time: back to the queue
             slot = limiter.Clock.GetUtcNow().UtcTicks;
             var wait = await limiter.ReserveAsync(db, [(TenantKey(record.TenantId), Tenant)], ct);
             slot += wait.Ticks;

@@ -103,7 +103,7 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
-    public async Task Blocked_messages_mark_the_person_unreachable_and_stop_trying()
+    public async Task Blocked_messages_mark_the_person_unreachable_until_they_install_the_app_again()
     {
         var camille = await App.PersonAsync("Camille", "Martin", CamilleAad);
         await App.ChatAsync(camille);
@@ -123,6 +123,11 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
         var person = await db.People.SingleAsync(p => p.Id == camille.Id, TestContext.Current.CancellationToken);
         Assert.False(person.IsReachable);
         Assert.Contains("bloquée", person.UnreachableReason);
+
+        // She installs the app again: the bot may write to her again.
+        await App.PostActivityAsync(Activities.From("installation-update-personal-add"));
+        await using var after = App.CreateDbContext();
+        Assert.True((await after.People.SingleAsync(p => p.Id == camille.Id, TestContext.Current.CancellationToken)).IsReachable);
     }
 
     [PostgresFact]

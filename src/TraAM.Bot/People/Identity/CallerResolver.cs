@@ -43,10 +43,13 @@ internal sealed partial class CallerResolver(TraamDbContext db, TimeProvider clo
         // In their personal chat: the 29: id (per bot and per user, what a proactive 1:1 needs) and the language of their
         // Teams client, which proactive messages will be written in.
         var language = string.IsNullOrEmpty(turn.Activity.Locale) ? person.PreferredLanguage : turn.Language;
-        if (turn.IsPersonal && (person.TeamsUserId != from.Id || person.PreferredLanguage != language))
+        // And someone writing to the bot has the app and does not block it: reachable again if Teams had said otherwise.
+        if (turn.IsPersonal && (person.TeamsUserId != from.Id || person.PreferredLanguage != language || !person.IsReachable))
         {
             person.TeamsUserId = from.Id;
             person.PreferredLanguage = language;
+            person.IsReachable = true;
+            person.UnreachableReason = null;
             person.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
         }

@@ -16,6 +16,9 @@ internal abstract record DeliveryTarget
     /// <summary>The person has no personal chat with the bot yet, but Teams knows them: one can be created.</summary>
     public sealed record CreateChat(Person Person, string ServiceUrl, string TenantId, string BotId) : DeliveryTarget;
 
+    /// <summary>Not now: Teams asked to wait, did not answer, or no rate slot is free; try again after <see cref="After"/>.</summary>
+    public sealed record Later(TimeSpan After, string Reason) : DeliveryTarget;
+
     /// <summary>Impossible for now; <see cref="AppMissing"/> when the person must install the app.</summary>
     public sealed record None(string Reason, Person? Person, bool AppMissing = false) : DeliveryTarget;
 }

@@ -45,8 +45,15 @@ public sealed partial class NotificationSender(
         var target = await DeliveryTargets.ResolveAsync(db, n, ct);
         if (target is DeliveryTarget.CreateChat create)
         {
-            target = await CreateChatAsync(db, create, ct);
-            if (target is null) return await RetryAsync(db, n, claim, options.Value.MaxInlineWait, "en attente d'un créneau Teams", ct);
+            if (n.Attempts >= options.Value.MaxAttempts)
+                return await FinishAsync(db, n, claim, NotificationState.Failed, $"conversation impossible à créer après {n.Attempts} essais", ct);
+            target = await CreateChatAsync(db, create, n.Attempts, ct);
+            if (target is DeliveryTarget.Later later)
+            {
+                // Counted as an attempt: a Teams that keeps failing is not asked for ever.
+                await db.Set<Notification>().Where(x => x.Id == n.Id && x.LeaseOwner == claim).ExecuteUpdateAsync(s => s.SetProperty(x => x.Attempts, x => x.Attempts + 1), ct);
+                return await RetryAsync(db, n, claim, later.After, later.Reason, ct);
+            }
         }
 
         if (target is DeliveryTarget.None none)
@@ -153,11 +160,14 @@ public sealed partial class NotificationSender(
         return await EndSendingAsync(db, n, NotificationState.Failed, reason, NotificationOutcome.Failed);
     }
 
-    /// <summary>POST v3/conversations for a person the bot has never written to; null when no rate slot is free now.</summary>
-    private async Task<DeliveryTarget?> CreateChatAsync(TraamDbContext db, DeliveryTarget.CreateChat c, CancellationToken ct)
+    /// <summary>
+    /// POST v3/conversations for a person the bot has never written to: the new chat, why it cannot be created, or
+    /// when to try again (no rate slot now, Teams asked to wait or did not answer).
+    /// </summary>
+    private async Task<DeliveryTarget> CreateChatAsync(TraamDbContext db, DeliveryTarget.CreateChat c, int attempts, CancellationToken ct)
     {
         var wait = await limiter.ReserveAsync(db, [(TenantKey(c.TenantId), Tenant)], ct);
-        if (wait > options.Value.MaxInlineWait) return null;
+        if (wait > options.Value.MaxInlineWait) return new DeliveryTarget.Later(wait, "en attente d'un créneau Teams");
         await Task.Delay(wait, limiter.Clock, ct);
         try
         {
@@ -184,9 +194,22 @@ public sealed partial class NotificationSender(
             await db.SaveChangesAsync(ct);
             return new DeliveryTarget.Conversation(record, c.Person.PreferredLanguage, c.Person);
         }
-        catch (ConnectorException e) when (e is not ConnectorThrottledException && e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        catch (ConnectorThrottledException t)
+        {
+            return new DeliveryTarget.Later(t.RetryAfter, $"Teams demande d'attendre ({(int)t.Status})");
+        }
+        catch (ConnectorException e) when (e.Status is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
         {
             return new DeliveryTarget.None(DeliveryTargets.AppNotInstalled, c.Person, AppMissing: true);
+        }
+        catch (ConnectorException e) when (e is ConnectorOutcomeUnknownException || e.Status == 0 || (int)e.Status >= 500)
+        {
+            // Teams gives the same 1:1 chat for the same person: asking again cannot create a second one.
+            return new DeliveryTarget.Later(RetryPolicy.Backoff(attempts, Random.Shared.NextDouble), "Teams injoignable pour créer la conversation");
+        }
+        catch (ConnectorException e)
+        {
+            return new DeliveryTarget.None($"Teams refuse de créer la conversation ({(int)e.Status} {e.Code})", c.Person);
         }
     }
 

@@ -45,7 +45,8 @@ public sealed partial class OutboxDispatcher(
                     var outcome = await sender.SendAsync(id, claim, ct);
                     Interlocked.Increment(ref tally[(int)outcome]);
                 }
-                catch (Exception ex) when (ex is OperationCanceledException or DbException or DbUpdateException or InvalidOperationException or HttpRequestException)
+                catch (Exception ex) when (ex is OperationCanceledException or DbException or DbUpdateException or InvalidOperationException
+                    or HttpRequestException or Protocol.Connector.ConnectorException or Protocol.Connector.ServiceUrlNotAllowedException)
                 {
                     // Stopping, or the database failed mid-way: the row keeps its state and its lease; a later run
                     // takes it again (a row already "sending" becomes unconfirmed, never sent twice).

@@ -170,6 +170,34 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task Creating_the_chat_waits_when_Teams_says_so_and_fails_as_not_installed_when_Teams_refuses()
+    {
+        var camille = await KnownToTeamsAsync();
+        var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
+        await App.LinkedGroupAsync(team);
+        var refuse = false;
+        App.Connector.Respond = (method, path, n) => method == HttpMethod.Post && path.EndsWith("/v3/conversations", StringComparison.Ordinal)
+            ? (refuse ? RecordingConnector.Error(HttpStatusCode.Forbidden, "BotNotInConversationRoster")
+                : n == 0 ? RecordingConnector.Error(HttpStatusCode.TooManyRequests, "Throttled", retryAfterSeconds: 5) : null)
+            : null;
+        await App.EnqueueAsync(Note(Recipient.Person(camille.Id), Now, "1"));
+
+        Assert.Equal(1, (await App.DrainAsync()).Retried);
+        App.Clock.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(0, (await App.DrainAsync()).Claimed); // Retry-After: 5
+        App.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, (await App.DrainAsync()).Sent);
+
+        refuse = true;
+        await using (var db = App.CreateDbContext()) // the chat disappeared meanwhile (app removed)
+            await db.Conversations.Where(c => c.UserId == "29:camille").ExecuteUpdateAsync(s => s.SetProperty(c => c.IsActive, false), TestContext.Current.CancellationToken);
+        await App.EnqueueAsync(Note(Recipient.Person(camille.Id), Now, "2"));
+        await App.DrainAsync();
+        var second = (await App.NotificationsAsync()).Single(n => n.Key.EndsWith("|2", StringComparison.Ordinal));
+        Assert.Equal((NotificationState.Failed, "application non installée"), (second.State, second.FailureReason));
+    }
+
+    [PostgresFact]
     public async Task A_stale_chat_is_recreated_once_and_the_message_delivered()
     {
         var camille = await KnownToTeamsAsync();

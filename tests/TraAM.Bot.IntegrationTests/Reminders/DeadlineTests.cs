@@ -56,6 +56,7 @@ public sealed class DeadlineTests(TraamApp app) : AppTest(app)
     [PostgresFact]
     public async Task Done_stops_the_persons_pending_reminders()
     {
+        await App.SetCalendarAsync(completion: App.ParisToday().AddDays(60));
         var camille = await App.PersonAsync("Camille", "Martin", CamilleAad, Referent(await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1)));
         await App.PlanAsync();
         Assert.NotEmpty(await App.RemindersAsync(camille.Id, "completion"));
@@ -72,16 +73,21 @@ public sealed class DeadlineTests(TraamApp app) : AppTest(app)
     [PostgresFact]
     public async Task Echeances_lists_the_callers_deadlines_in_their_local_time()
     {
+        // Completion on the last Friday of next April: its J-30 is always a Wednesday (four weeks and two days before).
+        var friday = new DateOnly(App.Clock.GetUtcNow().Year + 1, 4, 30);
+        while (friday.DayOfWeek != DayOfWeek.Friday) friday = friday.AddDays(-1);
+        await App.SetCalendarAsync(completion: friday, bilan: friday.AddDays(60));
         await App.PersonAsync("Camille", "Martin", CamilleAad, Referent(await App.TeamAsync("Équipe Nouméa", "nouvelle-caledonie", SvtYear1)));
         await App.PlanAsync();
 
         await App.PostActivityAsync(Activities.PersonalMessage("Échéances"));
 
         var texts = Assert.Single(App.Connector.Activities).CardTexts;
+        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
         Assert.Contains("Vos échéances", texts);
         Assert.Contains("Nouvelle-Calédonie (Pacific/Noumea)", string.Join(" ", texts), StringComparison.Ordinal);
-        Assert.Contains("vendredi 30 avril 2027, fin de journée", texts);
-        Assert.Contains("mercredi 31 mars 2027 à 09:00", texts); // J-30 at 9:00 in Nouméa, not in Paris
+        Assert.Contains($"vendredi {friday.Day} avril {friday.Year}, fin de journée", texts);
+        Assert.Contains($"mercredi {friday.AddDays(-30).ToString("d MMMM yyyy", french)} à 09:00", texts); // 9:00 in Nouméa, not in Paris
         Assert.DoesNotContain(texts, t => t.Contains("Envoi des candidatures", StringComparison.Ordinal)); // a DAN's deadline
     }
 }

@@ -9,14 +9,29 @@ namespace TraAM.Bot.IntegrationTests.Reminders;
 /// <summary>When reminders are planned: 9:00 where each person works, on working days, and again when dates move.</summary>
 public sealed class ReminderPlanningTests(TraamApp app) : AppTest(app)
 {
-    private static DateTimeOffset Utc(int y, int m, int d, int h, int min = 0) => new(y, m, d, h, min, 0, TimeSpan.Zero);
+    private static DateTimeOffset Utc(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.Zero);
+
+    /// <summary>
+    /// Next year by the fake clock: the dates below are built on its calendar (its last Sundays of March and
+    /// October, its April), so the test means the same whatever day the suite runs and however far earlier tests
+    /// moved the clock.
+    /// </summary>
+    private int Year => App.Clock.GetUtcNow().Year + 1;
+
+    private static DateOnly LastSunday(int year, int month)
+    {
+        var day = new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
+        while (day.DayOfWeek != DayOfWeek.Sunday) day = day.AddDays(-1);
+        return day;
+    }
 
     [PostgresFact]
     public async Task Reminders_are_at_9_local_across_summer_time_and_moved_off_weekends()
     {
-        // Completion on Tuesday 30 March 2027: J-30 is Sunday 28 February (→ Friday 26, winter time), J-7 Tuesday
-        // 23 March (winter time), J-1 Monday 29 March, the day after Europe/Paris moved to summer time.
-        await App.SetCalendarAsync(completion: new DateOnly(2027, 3, 30));
+        // Europe/Paris moves to summer time on the last Sunday of March (S). Completion on the Tuesday after: J-30 is a
+        // Sunday (→ the Friday before, winter time), J-7 the Tuesday before (winter time), J-1 the Monday, summer time.
+        var s = LastSunday(Year, 3);
+        await App.SetCalendarAsync(completion: s.AddDays(2));
         var lyon = await App.PersonAsync("Camille", "Martin", "aad-lyon", Referent(await App.TeamAsync("Équipe Lyon", "lyon", SvtYear1)));
         var reunion = await App.PersonAsync("Jade", "Hoarau", "aad-run", Referent(await App.TeamAsync("Équipe Réunion", "la-reunion", SvtYear1)));
         var noumea = await App.PersonAsync("Tea", "Wamytan", "aad-nc", Referent(await App.TeamAsync("Équipe Nouméa", "nouvelle-caledonie", SvtYear1)));
@@ -24,29 +39,31 @@ public sealed class ReminderPlanningTests(TraamApp app) : AppTest(app)
 
         await App.PlanAsync();
 
-        Assert.Equal([Utc(2027, 2, 26, 8), Utc(2027, 3, 23, 8), Utc(2027, 3, 29, 7)], (await App.RemindersAsync(lyon.Id, "completion")).Select(n => n.DueAt));
-        Assert.Equal([Utc(2027, 2, 26, 5), Utc(2027, 3, 23, 5), Utc(2027, 3, 29, 5)], (await App.RemindersAsync(reunion.Id, "completion")).Select(n => n.DueAt));
-        Assert.Equal([Utc(2027, 2, 25, 22), Utc(2027, 3, 22, 22), Utc(2027, 3, 28, 22)], (await App.RemindersAsync(noumea.Id, "completion")).Select(n => n.DueAt));
-        Assert.Equal([Utc(2027, 2, 26, 12), Utc(2027, 3, 23, 12), Utc(2027, 3, 29, 12)], (await App.RemindersAsync(cayenne.Id, "completion")).Select(n => n.DueAt));
-        // The deadline is the end of the local day: in Nouméa, 30 March ends at 13:00 UTC.
-        Assert.All(await App.RemindersAsync(noumea.Id, "completion"), n => Assert.Equal(Utc(2027, 3, 30, 13), n.ExpiresAt));
+        Assert.Equal([Utc(s.AddDays(-30), 8), Utc(s.AddDays(-5), 8), Utc(s.AddDays(1), 7)], (await App.RemindersAsync(lyon.Id, "completion")).Select(n => n.DueAt));
+        Assert.Equal([Utc(s.AddDays(-30), 5), Utc(s.AddDays(-5), 5), Utc(s.AddDays(1), 5)], (await App.RemindersAsync(reunion.Id, "completion")).Select(n => n.DueAt));
+        Assert.Equal([Utc(s.AddDays(-31), 22), Utc(s.AddDays(-6), 22), Utc(s, 22)], (await App.RemindersAsync(noumea.Id, "completion")).Select(n => n.DueAt));
+        Assert.Equal([Utc(s.AddDays(-30), 12), Utc(s.AddDays(-5), 12), Utc(s.AddDays(1), 12)], (await App.RemindersAsync(cayenne.Id, "completion")).Select(n => n.DueAt));
+        // The deadline is the end of the local day: in Nouméa (UTC+11), the Tuesday ends at 13:00 UTC.
+        Assert.All(await App.RemindersAsync(noumea.Id, "completion"), n => Assert.Equal(Utc(s.AddDays(2), 13), n.ExpiresAt));
     }
 
     [PostgresFact]
     public async Task Reminders_follow_the_October_clock_change_too()
     {
-        // Bilan on Wednesday 3 November 2027; Europe/Paris leaves summer time on Sunday 31 October.
-        await App.SetCalendarAsync(bilan: new DateOnly(2027, 11, 3), offsets: "7,1");
+        // Bilan on the Wednesday after the last Sunday of October, when Europe/Paris leaves summer time.
+        var s = LastSunday(Year, 10);
+        await App.SetCalendarAsync(bilan: s.AddDays(3), offsets: "7,1");
         var lyon = await App.PersonAsync("Camille", "Martin", "aad-lyon", Referent(await App.TeamAsync("Équipe Lyon", "lyon", SvtYear1)));
 
         await App.PlanAsync();
 
-        Assert.Equal([Utc(2027, 10, 27, 7), Utc(2027, 11, 2, 8)], (await App.RemindersAsync(lyon.Id, "bilan")).Select(n => n.DueAt));
+        Assert.Equal([Utc(s.AddDays(-4), 7), Utc(s.AddDays(2), 8)], (await App.RemindersAsync(lyon.Id, "bilan")).Select(n => n.DueAt));
     }
 
     [PostgresFact]
     public async Task Planning_twice_creates_nothing_new()
     {
+        await App.SetCalendarAsync(completion: App.ParisToday().AddDays(60), bilan: App.ParisToday().AddDays(90));
         await App.PersonAsync("Camille", "Martin", "aad-lyon", Referent(await App.TeamAsync("Équipe Lyon", "lyon", SvtYear1)));
 
         var first = await App.PlanAsync();
@@ -59,48 +76,57 @@ public sealed class ReminderPlanningTests(TraamApp app) : AppTest(app)
     [PostgresFact]
     public async Task Imported_school_holidays_move_a_reminder_before_them_only_in_that_zone()
     {
+        // Two weeks of spring holidays in zone A from the first Monday of April (M); completion on the Friday after
+        // them: J-7 falls on the second Friday of the holidays, so zone A hears on the Friday before them.
+        var m = new DateOnly(Year, 4, 1);
+        while (m.DayOfWeek != DayOfWeek.Monday) m = m.AddDays(1);
+        await App.SetCalendarAsync(completion: m.AddDays(18));
         await App.PersonAsync("Camille", "Martin", CamilleAad, Admin());
         var lyon = await App.PersonAsync("Inès", "Moreau", "aad-lyon", Referent(await App.TeamAsync("Équipe Lyon", "lyon", SvtYear1)));     // zone A
         var lille = await App.PersonAsync("Emma", "Leroy", "aad-lille", Referent(await App.TeamAsync("Équipe Lille", "lille", SvtYear1))); // zone B
         const string url = "https://contoso.sharepoint.com/personal/camille/download.aspx?tempauth=ics";
-        App.Files.Files[url] = System.Text.Encoding.UTF8.GetBytes("""
+        var ics = $"""
             BEGIN:VCALENDAR
             VERSION:2.0
             PRODID:-//MENJS//Calendrier//FR
             BEGIN:VEVENT
-            DTSTART;VALUE=DATE:20270410
-            DTEND;VALUE=DATE:20270426
+            DTSTART;VALUE=DATE:{m:yyyyMMdd}
+            DTEND;VALUE=DATE:{m.AddDays(14):yyyyMMdd}
             SUMMARY:Vacances de Printemps - Zone A
             LOCATION:Zone A
-            UID:test-printemps-2027-zone-a
+            UID:test-printemps-zone-a
             END:VEVENT
             END:VCALENDAR
-            """.Replace("\n", "\r\n", StringComparison.Ordinal));
+            """;
+        App.Files.Files[url] = System.Text.Encoding.UTF8.GetBytes(ics.Replace("\n", "\r\n", StringComparison.Ordinal));
 
         await App.PostActivityAsync(Activities.PersonalFile("Zone-A.ics", url));
         await App.PlanAsync();
 
         var answer = Assert.Single(App.Connector.Activities);
         Assert.Contains("Vacances scolaires importées", answer.Body!["text"]!.GetValue<string>());
-        // Completion on Friday 30 April 2027: J-7 is Friday 23 April, inside zone A's spring holidays (10-25 April).
         var inLyon = (await App.RemindersAsync(lyon.Id, "completion")).Select(n => n.DueAt).ToList();
         var inLille = (await App.RemindersAsync(lille.Id, "completion")).Select(n => n.DueAt).ToList();
-        Assert.Contains(Utc(2027, 4, 9, 7), inLyon);       // the Friday before the holidays
-        Assert.DoesNotContain(Utc(2027, 4, 23, 7), inLyon);
-        Assert.Contains(Utc(2027, 4, 23, 7), inLille);
+        Assert.Contains(Utc(m.AddDays(-3), 7), inLyon);       // the Friday before the holidays, 9:00 summer time
+        Assert.DoesNotContain(Utc(m.AddDays(11), 7), inLyon);
+        Assert.Contains(Utc(m.AddDays(11), 7), inLille);
     }
 
     [PostgresFact]
     public async Task Moving_a_date_on_the_calendar_card_replans_pending_reminders()
     {
+        var friday = new DateOnly(Year, 6, 15);
+        while (friday.DayOfWeek != DayOfWeek.Friday) friday = friday.AddDays(1);
+        await App.SetCalendarAsync(bilan: friday.AddDays(7));
         await App.PersonAsync("Camille", "Martin", CamilleAad, Expert("svt"));
         var ines = await App.PersonAsync("Inès", "Moreau", "aad-lyon", Referent(await App.TeamAsync("Équipe Lyon", "lyon", SvtYear1)));
         await App.PlanAsync();
         var before = await App.RemindersAsync(ines.Id, "bilan");
+        Assert.Equal(3, before.Count);
         var jobs = App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
         var enqueued = jobs.EnqueuedCount("default");
 
-        await App.InvokeAsync(Activities.Invoke("calendar.save", CalendarForm(bilan: "2027-06-18")));
+        await App.InvokeAsync(Activities.Invoke("calendar.save", CalendarForm(bilan: friday.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))));
         Assert.Equal(enqueued + 1, jobs.EnqueuedCount("default")); // the re-plan job, which Hangfire would now run
         await App.PlanAsync();
 
@@ -109,7 +135,7 @@ public sealed class ReminderPlanningTests(TraamApp app) : AppTest(app)
         Assert.All(cancelled, n => Assert.Contains("replanifié", n.FailureReason));
         var after = await App.RemindersAsync(ines.Id, "bilan");
         Assert.Equal(3, after.Count);
-        Assert.Equal(Utc(2027, 6, 17, 7), after[^1].DueAt); // J-1 of Friday 18 June, 9:00 in Paris
+        Assert.Equal(Utc(friday.AddDays(-1), 7), after[^1].DueAt); // J-1 of that Friday, 9:00 summer time in Paris
     }
 
     [PostgresFact]

@@ -69,9 +69,29 @@ public sealed class EmbeddedOutboxTests : IAsyncLifetime
         Assert.All(await check.Notifications.ToListAsync(ct), n => Assert.Equal((NotificationState.Sent, "1:activity"), (n.State, n.ActivityId)));
     }
 
-    private OutboxDispatcher Dispatcher()
+    [Fact]
+    public async Task A_drain_that_waits_for_later_work_stops_at_its_budget_when_the_next_is_further()
     {
-        var options = Options.Create(new DeliveryOptions());
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = _contexts.CreateDbContext())
+        {
+            var p = new Person { Email = "emma@ac-lille.fr", FirstName = "Emma", LastName = "Leroy" };
+            db.People.Add(p);
+            await db.SaveChangesAsync(ct);
+            await new Outbox(_clock, new NoDrainTrigger()).EnqueueAsync(db, [new NotificationRequest("test", "subject", Recipient.Person(p.Id), "1",
+                "delivery/app-missing", new { person = "Emma" }, _clock.GetUtcNow().AddHours(1))], ct);
+        }
+
+        // The job's own mode (waitForLater): it looks for the next due time, in SQL on SQLite too, and ends at once
+        // because an hour is beyond its budget.
+        var report = await Dispatcher(new DeliveryOptions { DrainBudget = TimeSpan.FromSeconds(5) }).DrainAsync(waitForLater: true, ct);
+
+        Assert.Equal((0, false), (report.Claimed, report.BudgetSpent));
+    }
+
+    private OutboxDispatcher Dispatcher(DeliveryOptions? settings = null)
+    {
+        var options = Options.Create(settings ?? new DeliveryOptions());
         var cards = new CardTemplates(CardTemplatesTests.RepoCards);
         var sender = new NotificationSender(_contexts, _connector.Object, cards, new RateLimiter(TimeProvider.System),
             new Outbox(_clock, new NoDrainTrigger()), _clock, options, NullLogger<NotificationSender>.Instance);

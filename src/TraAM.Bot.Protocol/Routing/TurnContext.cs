@@ -58,4 +58,8 @@ public static class Languages
 
     public static string FromLocale(string? locale) =>
         locale is not null && locale.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : French;
+
+    /// <summary>How dates are written for readers of <paramref name="language"/>: French of France, or British English.</summary>
+    public static System.Globalization.CultureInfo Culture(string language) =>
+        System.Globalization.CultureInfo.GetCultureInfo(language == English ? "en-GB" : "fr-FR");
 }

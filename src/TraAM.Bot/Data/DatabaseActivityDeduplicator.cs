@@ -32,9 +32,7 @@ internal sealed class DatabaseActivityDeduplicator(IDbContextFactory<TraamDbCont
     private async Task<bool> InsertIfAbsentAsync(TraamDbContext db, string key, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(typeof(ProcessedActivity))!;
-        var receivedAt = entity.FindProperty(nameof(ProcessedActivity.ReceivedAt))!;
-        // The provider's own representation (SQLite stores this date as ticks through a converter).
-        var now = receivedAt.GetTypeMapping().Converter?.ConvertToProvider(clock.GetUtcNow()) ?? clock.GetUtcNow();
+        var now = entity.ToProvider(nameof(ProcessedActivity.ReceivedAt), clock.GetUtcNow());
         var sql = "INSERT INTO \"" + entity.GetTableName() + "\" (\"Key\", \"ReceivedAt\", \"Completed\") VALUES ({0}, {1}, {2}) ON CONFLICT (\"Key\") DO NOTHING";
         var sqlite = db.Database.IsSqlite();
         if (sqlite) await _sqliteWriter.WaitAsync(ct);

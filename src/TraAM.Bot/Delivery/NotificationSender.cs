@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -166,7 +165,7 @@ public sealed partial class NotificationSender(
     /// </summary>
     private async Task<DeliveryTarget> CreateChatAsync(TraamDbContext db, DeliveryTarget.CreateChat c, int attempts, CancellationToken ct)
     {
-        var wait = await limiter.ReserveAsync(db, [(TenantKey(c.TenantId), Tenant)], ct);
+        var (_, wait) = await TenantSlotAsync(db, c.TenantId, ct);
         if (wait > options.Value.MaxInlineWait) return new DeliveryTarget.Later(wait, "en attente d'un créneau Teams");
         await Task.Delay(wait, limiter.Clock, ct);
         try
@@ -228,11 +227,18 @@ public sealed partial class NotificationSender(
         var max = options.Value.MaxInlineWait;
         var conversationWait = await limiter.ReserveAsync(db, [.. TeamsLimits.Conversation.Select(r => (ConversationKey(record, r), r))], ct);
         if (conversationWait > max) return null;
-        var start = limiter.Clock.GetUtcNow().UtcTicks;
-        var tenantWait = await limiter.ReserveAsync(db, [(TenantKey(record.TenantId), Tenant)], ct);
+        var (slot, tenantWait) = await TenantSlotAsync(db, record.TenantId, ct);
         var wait = conversationWait > tenantWait ? conversationWait : tenantWait;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, limiter.Clock, ct);
-        return start + tenantWait.Ticks;
+        return slot;
+    }
+
+    /// <summary>The tenant's next slot (wall-clock ticks) and how long until it.</summary>
+    private async Task<(long Slot, TimeSpan Wait)> TenantSlotAsync(TraamDbContext db, string? tenantId, CancellationToken ct)
+    {
+        var start = limiter.Clock.GetUtcNow().UtcTicks;
+        var wait = await limiter.ReserveAsync(db, [(TenantKey(tenantId), Tenant)], ct);
+        return (start + wait.Ticks, wait);
     }
 
     /// <summary>
@@ -259,9 +265,7 @@ public sealed partial class NotificationSender(
             await row.Where(x => x.State == NotificationState.Sending).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.State, NotificationState.Pending).SetProperty(x => x.Attempts, x => x.Attempts - 1), ct);
             if (attempt == 2) return Start.TooLate; // this machine is too busy to keep time: back to the queue
-            slot = limiter.Clock.GetUtcNow().UtcTicks;
-            var wait = await limiter.ReserveAsync(db, [(TenantKey(record.TenantId), Tenant)], ct);
-            slot += wait.Ticks;
+            (slot, var wait) = await TenantSlotAsync(db, record.TenantId, ct);
             if (wait > TimeSpan.Zero) await Task.Delay(wait, limiter.Clock, ct);
         }
     }
@@ -297,7 +301,7 @@ public sealed partial class NotificationSender(
         {
             var zone = Reminders.LocalTime.ZoneOf(person?.AcademyCode);
             var planned = TimeZoneInfo.ConvertTime(n.DueAt, zone);
-            var culture = CultureInfo.GetCultureInfo(language == Languages.English ? "en-GB" : "fr-FR");
+            var culture = Languages.Culture(language);
             activity.Text = string.Format(culture, cards.Text("delivery.late", language), planned.ToString(language == Languages.English ? "dddd d MMMM, HH:mm" : "dddd d MMMM à HH:mm", culture));
         }
 

@@ -103,10 +103,8 @@ public sealed class Outbox(TimeProvider clock, IDeliveryTrigger trigger)
             var placeholders = new string[columns.Length];
             for (var i = 0; i < columns.Length; i++)
             {
-                // The provider's own representation (SQLite stores dates as ticks, the state is stored as text).
-                var converter = entity.FindProperty(columns[i])!.GetTypeMapping().Converter;
                 placeholders[i] = $"{{{parameters.Count}}}";
-                parameters.Add(values[i] is null ? Null(db, parameters.Count) : converter?.ConvertToProvider(values[i]) ?? values[i]);
+                parameters.Add(values[i] is { } value ? entity.ToProvider(columns[i], value) : Null(db, parameters.Count));
             }
 
             tuples.Add($"({string.Join(", ", placeholders)})");

@@ -115,7 +115,6 @@ public sealed partial class OutboxDispatcher(
         var entity = db.Model.FindEntityType(typeof(Notification))!;
         var table = entity.GetTableName();
         var now = clock.GetUtcNow();
-        object Db(string property, object value) => entity.FindProperty(property)!.GetTypeMapping().Converter?.ConvertToProvider(value) ?? value;
         var skipLocked = db.Database.IsNpgsql() ? "FOR UPDATE SKIP LOCKED" : ""; // SQLite has one writer at a time anyway
         var sql = $$"""
             UPDATE "{{table}}" SET "LeaseOwner" = {0}, "LeaseUntil" = {1}
@@ -126,7 +125,8 @@ public sealed partial class OutboxDispatcher(
             """;
 #pragma warning disable EF1002 // table name from our model, size an int; values are parameters
         var claimed = await db.Database.ExecuteSqlRawAsync(sql,
-            [claim, Db(nameof(Notification.LeaseUntil), now + options.Value.Lease), Db(nameof(Notification.State), NotificationState.Pending), Db(nameof(Notification.NextAttemptAt), now)], ct);
+            [claim, entity.ToProvider(nameof(Notification.LeaseUntil), now + options.Value.Lease), entity.ToProvider(nameof(Notification.State), NotificationState.Pending),
+                entity.ToProvider(nameof(Notification.NextAttemptAt), now)], ct);
 #pragma warning restore EF1002
         if (claimed == 0) return [];
         return await db.Set<Notification>().Where(n => n.LeaseOwner == claim).OrderBy(n => n.NextAttemptAt).Select(n => n.Id).ToListAsync(ct);

@@ -29,8 +29,11 @@ public sealed class OutboxDrainJob(OutboxDispatcher dispatcher, DrainGate gate, 
         }
 
         // Time was up with work left (a big fan-out): the next run starts now rather than at the next minute.
-        if (report.BudgetSpent) jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+        if (report.BudgetSpent) Enqueue(jobs);
     }
+
+    /// <summary>A drain run as soon as a Hangfire worker is free.</summary>
+    public static void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
 }
 
 /// <summary>At most one drain run at a time in this process.</summary>
@@ -53,7 +56,7 @@ internal sealed class HangfireDeliveryTrigger(IBackgroundJobClient jobs, TimePro
         var now = clock.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastTicks);
         if (now - last < TimeSpan.TicksPerSecond * 2 || Interlocked.CompareExchange(ref _lastTicks, now, last) != last) return;
-        jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+        OutboxDrainJob.Enqueue(jobs);
     }
 }
 
@@ -62,7 +65,7 @@ internal sealed class DrainOnStart(IBackgroundJobClient jobs, IOptions<DeliveryO
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.DrainOnStart) jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+        if (options.Value.DrainOnStart) OutboxDrainJob.Enqueue(jobs);
         return Task.CompletedTask;
     }
 

@@ -41,6 +41,10 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
         _ => [Role.Referent],
     };
 
+    /// <summary>Whether holding <paramref name="role"/> makes this deadline one's own (a role of the campaign, or of none).</summary>
+    public bool Concerns(RoleAssignment role) =>
+        Audience.Contains(role.Role) && (role.CampaignId is null || role.CampaignId == CampaignId);
+
     public static IReadOnlyList<Deadline> Of(Campaign c) =>
     [
         new(c.Id, DeadlineKind.Submission, c.SubmissionDeadline),

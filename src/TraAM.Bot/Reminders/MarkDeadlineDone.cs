@@ -24,8 +24,7 @@ internal sealed class MarkDeadlineDone(CallerResolver callers, TraamDbContext db
         if (Deadline.Parse(campaign, subject) is not { } deadline) return CardActionResult.Message(cards.Text("reminders.doneUnknown", language));
 
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var concerned = caller.Person is not null && caller.Roles.Any(r =>
-            deadline.Audience.Contains(r.Role) && (r.CampaignId is null || r.CampaignId == deadline.CampaignId));
+        var concerned = caller.Person is not null && caller.Roles.Any(deadline.Concerns);
         if (!concerned) return CardActionResult.Message(cards.Text("reminders.doneNotConcerned", language));
 
         var first = await progress.CompleteAsync(deadline.Subject, caller.Person!.Id, "card", cancellationToken);

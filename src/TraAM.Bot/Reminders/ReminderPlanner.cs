@@ -118,12 +118,10 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     private string Title(Deadline d, string language) => cards.Text($"reminders.kinds.{d.Code}.title", language);
 
     public static string LongDate(DateOnly day, string language) =>
-        day.ToString("dddd d MMMM yyyy", Culture(language));
+        day.ToString("dddd d MMMM yyyy", Languages.Culture(language));
 
     public static string LongDateTime(DateTimeOffset at, TimeZoneInfo zone, string language) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString(language == Languages.English ? "dddd d MMMM yyyy, HH:mm" : "dddd d MMMM yyyy à HH:mm", Culture(language));
-
-    private static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Languages.English ? "en-GB" : "fr-FR");
+        TimeZoneInfo.ConvertTime(at, zone).ToString(language == Languages.English ? "dddd d MMMM yyyy, HH:mm" : "dddd d MMMM yyyy à HH:mm", Languages.Culture(language));
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

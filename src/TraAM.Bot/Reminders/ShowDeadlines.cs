@@ -29,7 +29,7 @@ internal sealed class ShowDeadlines(CallerResolver callers, TraamDbContext db, C
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);
         var mine = Deadline.Of(campaign)
-            .Where(d => caller.Roles.Any(r => d.Audience.Contains(r.Role) && (r.CampaignId is null || r.CampaignId == d.CampaignId)))
+            .Where(d => caller.Roles.Any(d.Concerns))
             .Where(d => LocalTime.EndOf(d.Day, zone) > now)
             .OrderBy(d => d.Day)
             .ToList();

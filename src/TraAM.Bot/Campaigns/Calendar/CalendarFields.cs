@@ -32,7 +32,7 @@ internal static class CalendarFields
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Display(DateOnly d, string language) =>
-        d.ToString(language == Languages.English ? "d MMMM yyyy" : "d MMMM yyyy", CultureInfo.GetCultureInfo(language == Languages.English ? "en-GB" : "fr-FR"));
+        d.ToString("d MMMM yyyy", Languages.Culture(language));
 
     public static bool TryParse(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)

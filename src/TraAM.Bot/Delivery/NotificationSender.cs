@@ -32,6 +32,11 @@ public sealed partial class NotificationSender(
     /// <summary>Sent this long after it was due, a message says it is late and when it was meant for.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromHours(1);
 
+    /// <summary>Without the bot's token nothing can be sent: the next run (every minute) tries again.</summary>
+    public static readonly TimeSpan TokenRetryAfter = TimeSpan.FromMinutes(1);
+
+    public const string TokenUnavailable = "jeton du bot indisponible (secret expiré ou Entra injoignable) : nouvel essai";
+
     public async Task<NotificationOutcome> SendAsync(long id, string claim, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -104,6 +109,12 @@ public sealed partial class NotificationSender(
                 .SetProperty(x => x.ActivityId, answer.Id)
                 .SetProperty(x => x.LeaseOwner, (string?)null), CancellationToken.None);
             return NotificationOutcome.Sent;
+        }
+        catch (ConnectorTokenException)
+        {
+            // Our token, not Teams: nothing left the process. The drain checks the token before claiming, so this is
+            // only a token that expired between that check and this call.
+            return await BackToQueueAsync(db, n, TokenRetryAfter, TokenUnavailable, CancellationToken.None);
         }
         catch (ConnectorThrottledException t)
         {

@@ -29,26 +29,26 @@ public sealed class TokenFailureTests(TraamApp app) : AppTest(app)
         await App.EnqueueAsync([.. people.Select(id => Note(Recipient.Person(id), App.Clock.GetUtcNow()))]);
 
         App.Login.TokenFailure = HttpStatusCode.Unauthorized;
-        await RunDrainJobAsync();
+        using (var scope = App.Services.CreateScope())
+        {
+            // The Hangfire job itself, bounded: a run that never ends fails the test.
+            await scope.ServiceProvider.GetRequiredService<OutboxDrainJob>().RunAsync(TestContext.Current.CancellationToken)
+                .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        }
 
         Assert.Empty(App.Connector.Activities);
         Assert.All(await App.NotificationsAsync(), n => Assert.Equal(NotificationState.Pending, n.State));
+        var gate = App.Services.GetRequiredService<DrainGate>();
+        Assert.True(gate.TryEnter(), "the drain gate is still held: this instance would never send again");
+        gate.Exit();
 
         App.Login.TokenFailure = null;
         App.Clock.Advance(TimeSpan.FromMinutes(1)); // the next run of the every-minute job, nobody stepping in
-        await RunDrainJobAsync();
+        await App.DrainAsync();
 
         var perConversation = App.Connector.Activities.GroupBy(a => a.Path).Select(g => g.Count()).ToList();
         Assert.Equal(Count, perConversation.Count);
         Assert.All(perConversation, c => Assert.Equal(1, c));
         Assert.All(await App.NotificationsAsync(), n => Assert.Equal(NotificationState.Sent, n.State));
-    }
-
-    /// <summary>The Hangfire job itself (its drain gate included), bounded: a run that never ends fails the test.</summary>
-    private async Task RunDrainJobAsync()
-    {
-        using var scope = App.Services.CreateScope();
-        await scope.ServiceProvider.GetRequiredService<OutboxDrainJob>().RunAsync(TestContext.Current.CancellationToken)
-            .WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
     }
 }

@@ -71,7 +71,7 @@ internal sealed partial class ConnectorClient(
         {
             using var request = new HttpRequestMessage(method, uri);
             if (body is not null && bodyType is not null) request.Content = JsonContent.Create(body, bodyType);
-            if (await tokens.GetTokenAsync(cancellationToken) is { } token)
+            if (await TokenAsync(cancellationToken) is { } token)
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
             HttpResponseMessage response;
@@ -114,6 +114,22 @@ internal sealed partial class ConnectorClient(
                             $"{method} {relative} answered {(int)response.StatusCode} {error?.Code}: {error?.Message}", operationId);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// A token failure surfaces as "never sent", never as whatever the token endpoint threw: callers that already
+    /// recorded "about to send" (the outbox) must be able to tell it from a send whose outcome is unknown.
+    /// </summary>
+    private async ValueTask<string?> TokenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await tokens.GetTokenAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new ConnectorTokenException(ex);
         }
     }
 

@@ -32,6 +32,13 @@ public sealed class ConnectorThrottledException(HttpStatusCode status, TimeSpan 
 public sealed class ConnectorOutcomeUnknownException(string message, Exception? inner = null)
     : ConnectorException(0, "OutcomeUnknown", message, null, inner);
 
+/// <summary>
+/// The bot's own token could not be had (expired secret, token endpoint down): the request never left, so it is
+/// always safe to try again later.
+/// </summary>
+public sealed class ConnectorTokenException(Exception inner)
+    : ConnectorException(0, "TokenUnavailable", $"the bot's token is unavailable ({inner.GetType().Name}); nothing was sent", null, inner);
+
 /// <summary>A serviceUrl outside the allow-list: our token never leaves for it.</summary>
 public sealed class ServiceUrlNotAllowedException(string serviceUrl)
     : Exception($"serviceUrl {serviceUrl} is not in Bot__AllowedServiceUrls: refusing to send the bot's token there.");

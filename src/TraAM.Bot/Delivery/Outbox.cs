@@ -22,7 +22,10 @@ public readonly record struct Recipient(long? PersonId, long? WorkGroupId)
 public sealed record NotificationRequest(
     string Kind, string Subject, Recipient Recipient, string Occurrence, string Card, object Data, DateTimeOffset DueAt, DateTimeOffset? ExpiresAt = null)
 {
-    public string Key => $"{Kind}|{Subject}|{Recipient}|{Occurrence}";
+    public string Key => KeyOf(Kind, Subject, Recipient, Occurrence);
+
+    /// <summary>The key of a notification, for a caller that must recognise one without building it.</summary>
+    public static string KeyOf(string kind, string subject, Recipient recipient, string occurrence) => $"{kind}|{subject}|{recipient}|{occurrence}";
 }
 
 /// <summary>

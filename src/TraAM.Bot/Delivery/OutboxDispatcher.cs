@@ -1,8 +1,8 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Data;
+using TraAM.Bot.Protocol.Authentication;
 
 namespace TraAM.Bot.Delivery;
 
@@ -21,6 +21,7 @@ public sealed record DrainReport(int Claimed, int Sent, int Retried, int Failed,
 public sealed partial class OutboxDispatcher(
     IDbContextFactory<TraamDbContext> contexts,
     NotificationSender sender,
+    IAppTokenProvider tokens,
     TimeProvider clock,
     IOptions<DeliveryOptions> options,
     ILogger<OutboxDispatcher> logger)
@@ -45,11 +46,13 @@ public sealed partial class OutboxDispatcher(
                     var outcome = await sender.SendAsync(id, claim, ct);
                     Interlocked.Increment(ref tally[(int)outcome]);
                 }
-                catch (Exception ex) when (ex is OperationCanceledException or DbException or DbUpdateException or InvalidOperationException
-                    or HttpRequestException or Protocol.Connector.ConnectorException or Protocol.Connector.ServiceUrlNotAllowedException)
+                catch (Exception ex)
                 {
-                    // Stopping, or the database failed mid-way: the row keeps its state and its lease; a later run
-                    // takes it again (a row already "sending" becomes unconfirmed, never sent twice).
+                    // Whatever went wrong with this one (stopping, the database failing mid-way, a bug), the worker
+                    // goes on with the next: a dead worker would leave the queue full and the run, and its drain
+                    // gate, stuck for ever. The row keeps its state and its lease; a later run takes it again (a row
+                    // already "sending" becomes unconfirmed, never sent twice). Only the type is logged: an
+                    // exception's message may quote a token endpoint's or Teams' answer.
                     if (!ct.IsCancellationRequested) LogWorkerFailed(logger, id, ex.GetType().Name);
                 }
                 finally
@@ -64,6 +67,9 @@ public sealed partial class OutboxDispatcher(
         {
             while (!ct.IsCancellationRequested && stopwatch.Elapsed < o.DrainBudget)
             {
+                // Without a token nothing can be sent: claim nothing, so that no row is ever marked "sending" for a
+                // call that cannot start; every row stays pending for the next run.
+                if (!await TokenReadyAsync(ct)) break;
                 var claim = Guid.NewGuid().ToString("N");
                 var batch = await ClaimAsync(claim, o.Concurrency, ct);
                 if (batch.Count == 0)
@@ -107,6 +113,20 @@ public sealed partial class OutboxDispatcher(
         };
         if (total.Claimed > 0) LogDrained(logger, total.Claimed, total.Sent, total.Retried, total.Failed, total.Unconfirmed, total.Cancelled);
         return total;
+    }
+
+    private async Task<bool> TokenReadyAsync(CancellationToken ct)
+    {
+        try
+        {
+            await tokens.GetTokenAsync(ct); // cached: a real request only every hour or so
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogNoToken(logger, ex.GetType().Name);
+            return false;
+        }
     }
 
     private async Task<List<long>> ClaimAsync(string claim, int size, CancellationToken ct)
@@ -165,6 +185,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: notification {Id} not processed ({Error}); left for a later run")]
     private static partial void LogWorkerFailed(ILogger logger, long id, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox: the bot's token is unavailable ({Error}); nothing sent, the next run tries again. Check Bot__MicrosoftAppPassword and the token endpoint")]
+    private static partial void LogNoToken(ILogger logger, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox: {Count} notifications were cut off mid-send and are now unconfirmed (not re-sent)")]
     private static partial void LogInDoubt(ILogger logger, int count);

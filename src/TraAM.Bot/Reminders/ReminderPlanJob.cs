@@ -7,7 +7,8 @@ namespace TraAM.Bot.Reminders;
 
 /// <summary>
 /// Plans the reminders of the current campaign: every night (people joined or left the directory), and at once when
-/// the calendar or the holidays change. Idempotent, so a Hangfire retry or two overlapping runs change nothing.
+/// the calendar or the holidays change. Idempotent, so a Hangfire retry changes nothing; overlapping runs (a calendar
+/// save during the nightly run, two instances) wait for each other in <see cref="ReminderPlanner.PlanAsync"/>.
 /// </summary>
 public sealed partial class ReminderPlanJob(TraamDbContext db, ReminderPlanner planner, ILogger<ReminderPlanJob> logger)
 {

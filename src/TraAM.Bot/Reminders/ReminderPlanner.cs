@@ -16,6 +16,7 @@ public sealed record PlanReport(int Wanted, int Created, int Cancelled);
 /// Turns a campaign's calendar into reminder and escalation notifications in the outbox. Idempotent: it computes
 /// what should exist, creates what does not (the outbox keys make a second run a no-op) and cancels what is pending
 /// but no longer wanted (a date moved, a person left). Run daily, when the calendar changes, and after a holiday import.
+/// Runs are serialized (one transaction under a lock): two overlapping runs would each cancel what the other wants.
 /// </summary>
 public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTemplates cards, TimeProvider clock)
 {
@@ -27,7 +28,21 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     /// <summary>An escalation not sent within a week of its time is stale: the situation has moved on.</summary>
     public static readonly TimeSpan EscalationValidity = TimeSpan.FromDays(7);
 
+    /// <summary>The PostgreSQL advisory lock of plan runs: any constant, as long as every instance uses the same.</summary>
+    private const long PlanLock = 0x5472_4141_4d_706c61;
+
     public async Task<PlanReport> PlanAsync(int campaignId, CancellationToken ct)
+    {
+        // Taken before reading anything, so a run waiting here then reads what the run before it committed. SQLite
+        // (one process) needs no lock: its transactions are BEGIN IMMEDIATE, one writer at a time.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PlanLock})", ct);
+        var report = await PlanLockedAsync(campaignId, ct);
+        await transaction.CommitAsync(ct);
+        return report;
+    }
+
+    private async Task<PlanReport> PlanLockedAsync(int campaignId, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         var holidays = (await db.SchoolHolidays.AsNoTracking().ToListAsync(ct)).Select(h => h.ToPeriod()).ToList();
@@ -38,15 +53,17 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         {
             var done = (await db.DeadlineCompletions.Where(c => c.Subject == deadline.Subject).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
             var wanted = new List<NotificationRequest>();
+            var due = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in await ReminderAudience.OfAsync(db, deadline, ct))
             {
                 if (done.Contains(member.Person.Id)) continue;
-                wanted.AddRange(Reminders(deadline, member.Person, campaign.ReminderDays, holidays, now));
+                wanted.AddRange(Reminders(deadline, member.Person, campaign.ReminderDays, holidays, now, due));
                 wanted.AddRange(superiors.Above(member).SelectMany(s => Escalation(deadline, member, s, holidays, now)));
             }
 
             var created = await outbox.EnqueueAsync(db, wanted, ct);
-            var cancelled = await outbox.CancelPendingAsync(db, deadline.Subject, wanted.Select(w => w.Key).ToHashSet(StringComparer.Ordinal), "échéance modifiée : rappel replanifié", ct);
+            due.UnionWith(wanted.Select(w => w.Key));
+            var cancelled = await outbox.CancelPendingAsync(db, deadline.Subject, due, "échéance modifiée : rappel replanifié", ct);
             report = new PlanReport(report.Wanted + wanted.Count, report.Created + created, report.Cancelled + cancelled);
         }
 
@@ -55,25 +72,31 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
 
     /// <summary>
     /// J-k reminders at 9:00 on a working day of the person's académie (moved earlier past weekends and holidays).
-    /// Those whose time has passed are not sent, except the latest one when no other is still to come: it goes at the
-    /// next office hour, saying when it was due, so that a late plan never means no reminder at all.
+    /// Those whose time has passed are not queued, except the latest one when no other is still to come: it goes at
+    /// the next office hour, saying when it was due, so that a late plan never means no reminder at all. The keys of
+    /// those whose time has passed go into <paramref name="due"/>: one still pending (waiting on a retry) is still
+    /// wanted and must not be cancelled.
     /// </summary>
-    private IEnumerable<NotificationRequest> Reminders(Deadline d, Person person, IReadOnlyList<int> offsets, List<HolidayPeriod> holidays, DateTimeOffset now)
+    private List<NotificationRequest> Reminders(Deadline d, Person person, IReadOnlyList<int> offsets, List<HolidayPeriod> holidays, DateTimeOffset now, HashSet<string> due)
     {
         var zone = LocalTime.ZoneOf(person.AcademyCode);
         var school = SchoolZones.Of(person.AcademyCode);
         var end = LocalTime.EndOf(d.Day, zone);
-        if (end <= now) yield break;
+        if (end <= now) return [];
         var plans = offsets
             .Select(k => (Days: k, At: LocalTime.At(WorkingDays.OnOrBefore(d.Day.AddDays(-k), school, holidays), LocalTime.ReminderTime, zone)))
             .DistinctBy(p => p.At)
             .ToList();
-        foreach (var p in plans.Where(p => p.At > now)) yield return Reminder(d, person, p.Days, p.At, end, zone, late: null);
-        if (plans.All(p => p.At <= now) && plans.Count > 0)
+        var past = plans.Where(p => p.At <= now).ToList();
+        due.UnionWith(past.Select(p => NotificationRequest.KeyOf(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, p.Days))));
+        var queued = plans.Where(p => p.At > now).Select(p => Reminder(d, person, p.Days, p.At, end, zone, late: null)).ToList();
+        if (queued.Count == 0 && past.Count > 0)
         {
-            var latest = plans.MaxBy(p => p.At);
-            yield return Reminder(d, person, latest.Days, NextOfficeHour(now, zone, end), end, zone, late: latest.At);
+            var latest = past.MaxBy(p => p.At);
+            queued.Add(Reminder(d, person, latest.Days, NextOfficeHour(now, zone, end), end, zone, late: latest.At));
         }
+
+        return queued;
     }
 
     private NotificationRequest Reminder(Deadline d, Person person, int days, DateTimeOffset at, DateTimeOffset end, TimeZoneInfo zone, DateTimeOffset? late)
@@ -85,7 +108,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
             string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.daysBefore", language), days),
             late is { } l ? string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.latePlan", language), LongDateTime(l, zone, language)) : "",
             d.Subject);
-        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), $"{Iso(d.Day)}:J-{days}", ReminderCard,
+        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), ReminderCard,
             LocalizedData.Of(Data(Languages.French), Data(Languages.English)), at, ExpiresAt: end);
     }
 
@@ -122,6 +145,8 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
 
     public static string LongDateTime(DateTimeOffset at, TimeZoneInfo zone, string language) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString(language == Languages.English ? "dddd d MMMM yyyy, HH:mm" : "dddd d MMMM yyyy à HH:mm", Languages.Culture(language));
+
+    private static string Occurrence(Deadline d, int days) => $"{Iso(d.Day)}:J-{days}";
 
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

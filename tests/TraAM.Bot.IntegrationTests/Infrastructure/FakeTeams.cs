@@ -18,6 +18,8 @@ public sealed class FakeTeams : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentDictionary<int, TaskCompletionSource> _waits = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private TaskCompletionSource<HeldMessage>? _hold;
     private int _received;
 
     private FakeTeams(WebApplication app) => _app = app;
@@ -36,7 +38,7 @@ public sealed class FakeTeams : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var fake = new FakeTeams(app);
-        app.MapPost("/v3/conversations/{id}/activities", (string id) =>
+        app.MapPost("/v3/conversations/{id}/activities", async (string id, HttpContext http) =>
         {
             var conversation = Uri.UnescapeDataString(id);
             PerConversationAdd(fake, conversation);
@@ -47,6 +49,7 @@ public sealed class FakeTeams : IAsyncDisposable
                 if (n >= target) wait.TrySetResult();
             }
 
+            if (Interlocked.Exchange(ref fake._hold, null) is { } hold) await HoldAsync(hold, conversation, http.RequestAborted, fake._stopping.Token);
             return Results.Json(new { id = n.ToString(System.Globalization.CultureInfo.InvariantCulture) }, statusCode: StatusCodes.Status201Created);
         });
         await app.StartAsync();
@@ -62,7 +65,34 @@ public sealed class FakeTeams : IAsyncDisposable
         return wait.Task;
     }
 
-    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+    /// <summary>
+    /// The next message arrives but gets no answer until its sender hangs up (or this fake stops): completes when it
+    /// has arrived. Its sender cannot know whether Teams got it.
+    /// </summary>
+    public Task<HeldMessage> HoldNext()
+    {
+        var hold = new TaskCompletionSource<HeldMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _hold, hold);
+        return hold.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _app.DisposeAsync();
+        _stopping.Dispose();
+    }
+
+    private static async Task HoldAsync(TaskCompletionSource<HeldMessage> hold, string conversation, CancellationToken aborted, CancellationToken stopping)
+    {
+        var hungUp = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = aborted.Register(hungUp.SetResult);
+        hold.SetResult(new HeldMessage(conversation, hungUp.Task));
+        await Task.WhenAny(hungUp.Task, Task.Delay(Timeout.Infinite, stopping));
+    }
 
     private static void PerConversationAdd(FakeTeams fake, string conversation) => fake.PerConversation.AddOrUpdate(conversation, 1, (_, c) => c + 1);
 }
+
+/// <summary>A message Teams received and does not answer; <see cref="HungUp"/> completes when its sender's connection closes.</summary>
+public sealed record HeldMessage(string Conversation, Task HungUp);

@@ -50,6 +50,19 @@ public static class FanoutSeed
         return await db.Notifications.GroupBy(n => n.State).ToDictionaryAsync(g => g.Key, g => g.Count(), ct);
     }
 
+    /// <summary>The conversations of the notifications in doubt (still "sending", or unconfirmed).</summary>
+    public static async Task<List<string>> InDoubtAsync(string connectionString, CancellationToken ct)
+    {
+        var options = new DbContextOptionsBuilder<PostgresTraamDbContext>().UseNpgsql(connectionString).Options;
+        await using var db = new PostgresTraamDbContext(options);
+        var people = await (
+            from n in db.Notifications
+            join p in db.People on n.PersonId equals p.Id
+            where n.State == NotificationState.Sending || n.State == NotificationState.Unconfirmed
+            select p).ToListAsync(ct);
+        return [.. people.Select(ConversationOf)];
+    }
+
     /// <summary>Milliseconds from due to sent, of every sent notification.</summary>
     public static async Task<List<double>> QueueDelaysAsync(string connectionString, CancellationToken ct)
     {

@@ -97,12 +97,22 @@ public sealed class IssuerEndpoints(Func<string> jwks) : HttpMessageHandler
 
     public int TokensIssued => _tokens;
 
+    /// <summary>Set, the token endpoint refuses with this status, as Entra does for an expired secret (AADSTS7000222).</summary>
+    public HttpStatusCode? TokenFailure { get; set; }
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var url = request.RequestUri!.AbsoluteUri;
         string json;
         if (url == MetadataUrl) json = """{"issuer":"https://api.botframework.com","jwks_uri":"https://login.test.invalid/v1/.well-known/keys"}""";
         else if (url.EndsWith("/keys", StringComparison.Ordinal)) json = jwks();
+        else if (url == TokenUrl && TokenFailure is { } failure)
+        {
+            return Task.FromResult(new HttpResponseMessage(failure)
+            {
+                Content = new StringContent("""{"error":"invalid_client","error_description":"AADSTS7000222: The provided client secret keys are expired."}""", Encoding.UTF8, "application/json"),
+            });
+        }
         else if (url == TokenUrl)
         {
             Interlocked.Increment(ref _tokens);

@@ -120,6 +120,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt));
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear(); // what Teams told about members
         Connector.Clear();
+        Login.TokenFailure = null;
         Files.Files.Clear();
         Files.Requests.Clear();
     }

@@ -95,7 +95,7 @@ public sealed class EmbeddedOutboxTests : IAsyncLifetime
         var cards = new CardTemplates(CardTemplatesTests.RepoCards);
         var sender = new NotificationSender(_contexts, _connector.Object, cards, new RateLimiter(TimeProvider.System),
             new Outbox(_clock, new NoDrainTrigger()), _clock, options, NullLogger<NotificationSender>.Instance);
-        return new OutboxDispatcher(_contexts, sender, _clock, options, NullLogger<OutboxDispatcher>.Instance);
+        return new OutboxDispatcher(_contexts, sender, Mock.Of<TraAM.Bot.Protocol.Authentication.IAppTokenProvider>(), _clock, options, NullLogger<OutboxDispatcher>.Instance);
     }
 
     public ValueTask DisposeAsync()

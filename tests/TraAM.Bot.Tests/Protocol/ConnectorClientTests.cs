@@ -44,6 +44,19 @@ public sealed class ConnectorClientTests
     }
 
     [Fact]
+    public async Task Send_WithoutAToken_FailsAsNeverSent_AndNeverCallsTeams()
+    {
+        var client = Client();
+        _tokens.Setup(t => t.GetTokenAsync(It.IsAny<CancellationToken>())).ThrowsAsync(new BotTokenException("Token endpoint answered 401"));
+
+        var ex = await Assert.ThrowsAnyAsync<ConnectorException>(() =>
+            client.SendAsync(Teams, "a:1", new Activity { Type = "message" }, TestContext.Current.CancellationToken));
+
+        Assert.Equal("TokenUnavailable", ex.Code); // the outbox puts the message back in the queue: it cannot have reached Teams
+        Assert.Empty(_http.Requests);
+    }
+
+    [Fact]
     public async Task Send_Accepted_WithoutBody_IsNotAnError()
     {
         _http.Then(HttpStatusCode.Accepted);

@@ -11,12 +11,13 @@ using TraAM.Bot.Reminders;
 // Command-line verbs (migrate, cards expand…) share the configuration but not the web host.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.WebSettings(args));                // settings and data next to the binary
 
 // Platform
 builder.Services.AddBotProtocol();                                                // /api/messages auth, Connector client, routes
 builder.Services.AddDatabase(builder.Configuration, builder.Environment);        // PostgreSQL, or the embedded SQLite file
 builder.Services.AddJobs(builder.Configuration);                                  // Hangfire on PostgreSQL, or in memory
+builder.Services.AddProxies();                                                    // the TLS-terminating proxies whose X-Forwarded-* we trust
 builder.Services.AddCardTemplates(builder.Configuration);                         // cards/**.json, loaded and checked now
 builder.Services.AddHealth();                                                     // /health: database + job storage
 builder.Services.AddConversations();                                              // install/uninstall, references for proactive sends
@@ -30,6 +31,7 @@ builder.Services
     .AddReminders();                                                               // deadlines: reminders, escalations, "échéances"
 
 var app = builder.Build();
+app.UseForwardedHeaders();
 var help = app.Services.GetRequiredService<HelpCatalog>();
 
 app.MapBot("/api/messages", bot => bot
@@ -42,5 +44,14 @@ app.MapBot("/api/messages", bot => bot
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
 
-await app.RunAsync();
+if (Listening.BusyPort(app.Configuration["urls"]) is { } busy) return Listening.Refuse(busy);
+try
+{
+    await app.RunAsync();
+}
+catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException && Listening.BusyPort(app.Configuration["urls"]) is { } taken)
+{
+    return Listening.Refuse(taken); // taken between the check above and Kestrel's bind
+}
+
 return Environment.ExitCode;

@@ -305,7 +305,7 @@ function runCardcheck(file) {
     saveCard('channel-me-lea', cardOf(ev));
     const card = cardOf(ev);
     if (titleOf(card) !== fr.me.title) return `title ${JSON.stringify(titleOf(card))}`;
-    if (!factTitles(card).includes('Expert·e TN3')) return `roles ${JSON.stringify(factTitles(card))} lack "Expert·e TN3"`;
+    if (!factTitles(card).includes('Personne experte TN3')) return `roles ${JSON.stringify(factTitles(card))} lack "Personne experte TN3"`;
     return undefined;
   });
 

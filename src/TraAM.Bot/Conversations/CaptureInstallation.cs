@@ -63,37 +63,34 @@ internal sealed partial class CaptureInstallation(TraamDbContext db, CardTemplat
         var now = clock.GetUtcNow();
         var id = a.Conversation!.Id!;
         var personal = a.Conversation.ConversationType is null or ConversationTypes.Personal;
-        for (var attempt = 0; ; attempt++)
-        {
-            var record = await db.Conversations.FirstOrDefaultAsync(c => c.ConversationId == id, ct);
-            if (record is null)
-            {
-                record = ConversationRecord.From(a, id, a.Conversation.ConversationType ?? ConversationTypes.Personal, now);
-                db.Conversations.Add(record);
-            }
-            else if (!record.IsActive)
-            {
-                record.InstalledAt = now;
-            }
+        await InsertIfAbsentAsync(ConversationRecord.From(a, id, a.Conversation.ConversationType ?? ConversationTypes.Personal, now), ct);
+        var record = await db.Conversations.SingleAsync(c => c.ConversationId == id, ct);
+        if (!record.IsActive) record.InstalledAt = now;
+        record.RefreshFrom(a, now);
+        record.BotId = a.Recipient?.Id ?? record.BotId;
+        // Only a personal chat belongs to one person; in a channel the installer is not "the user".
+        record.UserId = personal ? a.From?.Id ?? record.UserId : null;
+        record.UserAadObjectId = personal ? a.From?.AadObjectId ?? record.UserAadObjectId : null;
+        record.Locale = a.Locale ?? record.Locale;
+        await db.SaveChangesAsync(ct);
+        if (personal && People.Identity.CallerResolver.NormalizeGuid(a.From?.AadObjectId) is { } aad) await ReachableAgainAsync(aad, now, ct);
+        return record;
+    }
 
-            record.RefreshFrom(a, now);
-            record.BotId = a.Recipient?.Id ?? record.BotId;
-            // Only a personal chat belongs to one person; in a channel the installer is not "the user".
-            record.UserId = personal ? a.From?.Id ?? record.UserId : null;
-            record.UserAadObjectId = personal ? a.From?.AadObjectId ?? record.UserAadObjectId : null;
-            record.Locale = a.Locale ?? record.Locale;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                if (personal && People.Identity.CallerResolver.NormalizeGuid(a.From?.AadObjectId) is { } aad) await ReachableAgainAsync(aad, now, ct);
-                return record;
-            }
-            catch (DbUpdateException) when (attempt == 0)
-            {
-                // installationUpdate and conversationUpdate arrive together: the other one inserted first.
-                db.ChangeTracker.Clear();
-            }
-        }
+    /// <summary>
+    /// installationUpdate and conversationUpdate arrive together, and both may find no row: the database settles it
+    /// (ON CONFLICT DO NOTHING, in PostgreSQL and SQLite alike), so the loser is the expected case, not a failed
+    /// INSERT that EF Core would log as an error. The row starts inactive; the caller then fills it in as usual.
+    /// </summary>
+    private Task<int> InsertIfAbsentAsync(ConversationRecord r, CancellationToken ct)
+    {
+        var entity = db.Model.FindEntityType(typeof(ConversationRecord))!;
+        var at = entity.ToProvider(nameof(ConversationRecord.InstalledAt), r.InstalledAt);
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Conversations" ("ConversationId", "ServiceUrl", "ChannelId", "ConversationType", "BotId", "IsActive", "InstalledAt", "UpdatedAt")
+            VALUES ({r.ConversationId}, {r.ServiceUrl}, {r.ChannelId}, {r.ConversationType}, {r.BotId}, {false}, {at}, {at})
+            ON CONFLICT ("ConversationId") DO NOTHING
+            """, ct);
     }
 
     /// <summary>Someone who installs the app again can be written to again (they had removed or blocked it).</summary>

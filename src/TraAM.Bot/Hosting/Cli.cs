@@ -58,7 +58,7 @@ internal static class Cli
     // The same settings and database as the bot (appsettings, environment, ConnectionStrings__TraAM), migrated.
     private static async Task<IHost> DataHostAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(ContentRoot.Settings(args));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDatabase(builder.Configuration, builder.Environment);
         builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>().AddScoped<Reminders.Holidays.HolidayImporter>();
@@ -123,12 +123,11 @@ internal static class Cli
 
     private static async Task<int> MigrateAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args);
+        var builder = Host.CreateApplicationBuilder(ContentRoot.Settings(args));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDatabase(builder.Configuration, builder.Environment);
         using var host = builder.Build();
-        await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
-        Console.WriteLine(Database.UsesPostgres(builder.Configuration) ? "Base PostgreSQL à jour." : "Base SQLite à jour.");
+        Console.WriteLine((await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None)).French);
         return 0;
     }
 

@@ -70,20 +70,34 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IConfi
     {
         var postgres = Database.UsesPostgres(configuration);
         if (!(options.Value.MigrateOnStart ?? (!postgres || environment.IsDevelopment()))) return;
-        await MigrateAsync(services, cancellationToken);
-        LogMigrated(logger, postgres ? "PostgreSQL" : "SQLite");
+        LogMigrated(logger, (await MigrateAsync(services, cancellationToken)).English);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public static async Task MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
+    public static async Task<MigrationOutcome> MigrateAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var db = await services.GetRequiredService<IDbContextFactory<TraamDbContext>>().CreateDbContextAsync(cancellationToken);
+        var applied = (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).ToList();
         await db.Database.MigrateAsync(cancellationToken);
         // WAL lets the embedded default read while it writes (one writer, many readers).
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        var latest = db.Database.GetMigrations().LastOrDefault() ?? "";
+        return new MigrationOutcome(db.Database.IsSqlite() ? "SQLite" : "PostgreSQL", applied.LastOrDefault(), latest);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Provider} database is up to date")]
-    private static partial void LogMigrated(ILogger logger, string provider);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Outcome}")]
+    private static partial void LogMigrated(ILogger logger, string outcome);
+}
+
+/// <summary>What applying the migrations did: created the schema, moved it from one migration to another, or nothing.</summary>
+internal sealed record MigrationOutcome(string Provider, string? From, string To)
+{
+    public string English => From is null ? $"{Provider} database created (schema at {To})"
+        : From == To ? $"{Provider} database already up to date ({To})"
+        : $"{Provider} database migrated from {From} to {To}";
+
+    public string French => From is null ? $"Base {Provider} créée (schéma {To})."
+        : From == To ? $"Base {Provider} déjà à jour ({To})."
+        : $"Base {Provider} migrée de {From} à {To}.";
 }

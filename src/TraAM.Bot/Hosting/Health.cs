@@ -17,7 +17,10 @@ internal static class Health
         return services;
     }
 
-    /// <summary><c>/health</c>: 200 when both the database and the job storage answer, 503 otherwise, with a JSON detail.</summary>
+    /// <summary>
+    /// <c>/health</c>: 200 when both the database and the job storage answer, 503 otherwise, with a JSON detail in
+    /// English (it is read by operators and probes, not by the programme's people).
+    /// </summary>
     public static IEndpointConventionBuilder MapHealth(this IEndpointRouteBuilder app, string pattern) =>
         app.MapHealthChecks(pattern, new HealthCheckOptions { ResponseWriter = WriteAsync });
 
@@ -40,7 +43,7 @@ internal static class Health
             var provider = db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite";
             return await db.Database.CanConnectAsync(cancellationToken)
                 ? HealthCheckResult.Healthy(provider)
-                : HealthCheckResult.Unhealthy($"{provider} injoignable");
+                : HealthCheckResult.Unhealthy($"{provider} unreachable");
         }
     }
 
@@ -52,11 +55,11 @@ internal static class Health
             {
                 var monitoring = storage.GetMonitoringApi();
                 var servers = monitoring.Servers().Count;
-                return Task.FromResult(HealthCheckResult.Healthy($"{storage.GetType().Name}, {servers} serveur(s) de tâches"));
+                return Task.FromResult(HealthCheckResult.Healthy($"{storage.GetType().Name}, job servers: {servers}"));
             }
             catch (Exception ex)
             {
-                return Task.FromResult(HealthCheckResult.Unhealthy($"stockage des tâches injoignable : {ex.GetType().Name}"));
+                return Task.FromResult(HealthCheckResult.Unhealthy($"job storage unreachable: {ex.GetType().Name}"));
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
@@ -26,6 +27,8 @@ public sealed class JobsOptions
 
 internal static class Jobs
 {
+    private static readonly CultureInfo DashboardCulture = CultureInfo.GetCultureInfo("fr-FR");
+
     /// <summary>Hangfire on PostgreSQL (shared by every instance) or in memory for the embedded default.</summary>
     public static IServiceCollection AddJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -67,14 +70,25 @@ internal static class Jobs
             });
         }
 
+        // Hangfire.AspNetCore protects the dashboard's POST actions (trigger, delete, requeue…) with ASP.NET Core's
+        // antiforgery tokens when, and only when, these services are registered: without them any page the admin
+        // opens could post to /jobs with the admin's credentials (CSRF).
+        services.AddAntiforgery();
         services.AddScoped<PurgeProcessedActivitiesJob>();
         services.AddHostedService<RecurringJobs>();
         return services;
     }
 
     /// <summary>The dashboard: loopback callers in local mode, Basic credentials otherwise (see README).</summary>
-    public static IEndpointConventionBuilder MapJobsDashboard(this IEndpointRouteBuilder app, string pattern)
+    public static IEndpointConventionBuilder MapJobsDashboard(this WebApplication app, string pattern)
     {
+        // Hangfire ships French texts and writes <html lang> from the UI culture (invariant here, "iv"): French
+        // pages under our French title, and a lang attribute that says so.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments(pattern), branch => branch.Use(next => http =>
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = DashboardCulture;
+            return next(http);
+        }));
         var options = new DashboardOptions
         {
             Authorization = [new JobsDashboardAuthorization()],

@@ -4,28 +4,31 @@ using TraAM.Bot.Reference;
 
 namespace TraAM.Bot.People;
 
-/// <summary>How roles, themes and scopes read in cards, in French or English.</summary>
+/// <summary>
+/// How roles, themes and scopes read in cards, in French or English. French role names are epicene ("personne
+/// enseignante référente", as the 2026-2027 call writes), never with inclusive-writing points (circular of 5 May 2021).
+/// </summary>
 internal static class Labels
 {
     public static string Role(Role role, string language) => (role, language == Languages.English) switch
     {
-        (People.Role.Referent, false) => "Professeur·e référent·e",
+        (People.Role.Referent, false) => "Personne enseignante référente",
         (People.Role.Referent, true) => "Referent teacher",
-        (People.Role.Teacher, false) => "Enseignant·e de l'équipe",
+        (People.Role.Teacher, false) => "Personne enseignante de l'équipe",
         (People.Role.Teacher, true) => "Team teacher",
-        (People.Role.Inspector, false) => "Inspecteur·rice",
+        (People.Role.Inspector, false) => "Membre du corps d'inspection",
         (People.Role.Inspector, true) => "Inspector",
         (People.Role.Dan, false) => "DAN",
         (People.Role.Dan, true) => "Digital delegate (DAN)",
         (People.Role.Dran, false) => "DRAN",
         (People.Role.Dran, true) => "Regional digital delegate (DRAN)",
-        (People.Role.Cardie, false) => "Représentant·e CARDIE",
+        (People.Role.Cardie, false) => "Personne représentant la CARDIE",
         (People.Role.Cardie, true) => "CARDIE representative",
         (People.Role.Igesr, false) => "Membre de l'IGÉSR",
         (People.Role.Igesr, true) => "General inspectorate (IGÉSR)",
-        (People.Role.ExpertTn3, false) => "Expert·e TN3",
+        (People.Role.ExpertTn3, false) => "Personne experte TN3",
         (People.Role.ExpertTn3, true) => "TN3 expert",
-        (People.Role.Admin, false) => "Administrateur·rice",
+        (People.Role.Admin, false) => "Personne chargée de l'administration",
         (People.Role.Admin, true) => "Administrator",
         _ => role.ToString(),
     };

@@ -140,11 +140,10 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
 
     private string Title(Deadline d, string language) => cards.Text($"reminders.kinds.{d.Code}.title", language);
 
-    public static string LongDate(DateOnly day, string language) =>
-        day.ToString("dddd d MMMM yyyy", Languages.Culture(language));
+    public static string LongDate(DateOnly day, string language) => DateText.Day(day, language, withWeekday: true);
 
     public static string LongDateTime(DateTimeOffset at, TimeZoneInfo zone, string language) =>
-        TimeZoneInfo.ConvertTime(at, zone).ToString(language == Languages.English ? "dddd d MMMM yyyy, HH:mm" : "dddd d MMMM yyyy à HH:mm", Languages.Culture(language));
+        DateText.DayAndTime(TimeZoneInfo.ConvertTime(at, zone).DateTime, language);
 
     private static string Occurrence(Deadline d, int days) => $"{Iso(d.Day)}:J-{days}";
 

@@ -15,6 +15,7 @@ public sealed class BotProcess : IDisposable
 
     public int Id => _process.Id;
     public bool HasExited => _process.HasExited;
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>What the process wrote (stdout and stderr), for a failure message.</summary>
     public string Log
@@ -29,10 +30,11 @@ public sealed class BotProcess : IDisposable
     /// Starts an instance on <paramref name="connectionString"/>, in local mode (no token, loopback Connector
     /// allowed), with its Hangfire server on; <paramref name="settings"/> add or override environment variables.
     /// </summary>
-    public static BotProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? directory = null)
+    public static BotProcess Start(string connectionString, IReadOnlyDictionary<string, string>? settings = null, string? directory = null,
+        string urls = "http://127.0.0.1:0")
     {
         directory ??= AppContext.BaseDirectory;
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "TraAM.Bot.dll"), "--urls", "http://127.0.0.1:0"])
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(directory, "TraAM.Bot.dll"), "--urls", urls])
         {
             WorkingDirectory = directory,
             RedirectStandardOutput = true,
@@ -65,7 +67,12 @@ public sealed class BotProcess : IDisposable
     }
 
     /// <summary>True once the process has ended (within <paramref name="timeout"/>).</summary>
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return false;
+        _process.WaitForExit(); // and until the last line written has been read
+        return true;
+    }
 
     public void Dispose()
     {

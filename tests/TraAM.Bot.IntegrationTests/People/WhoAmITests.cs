@@ -19,7 +19,7 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
         Assert.Equal("Votre profil TraAM", texts[0]);
         Assert.Contains("Camille Martin", texts);
         Assert.Contains("camille.martin@ac-test.fr", texts);
-        Assert.Contains("Professeur·e référent·e", texts);
+        Assert.Contains("Personne enseignante référente", texts);
         Assert.Contains(texts, t => t.StartsWith("Équipe SVT Lyon · Lyon · Sciences de la vie et de la Terre (SVT) – année 1", StringComparison.Ordinal));
     }
 
@@ -55,7 +55,7 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
 
         await App.PostActivityAsync(Activities.PersonalMessage("moi"));
 
-        Assert.Contains("Expert·e TN3", Assert.Single(App.Connector.Activities).CardTexts);
+        Assert.Contains("Personne experte TN3", Assert.Single(App.Connector.Activities).CardTexts);
         await using var db = App.CreateDbContext();
         var stored = await db.People.SingleAsync(p => p.Id == person.Id, TestContext.Current.CancellationToken);
         Assert.Equal(CamilleAad, stored.EntraObjectId);
@@ -75,7 +75,7 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
         App.Connector.Clear();
         await App.PostActivityAsync(Activities.PersonalMessage("moi"));
 
-        Assert.Contains("Expert·e TN3", Assert.Single(App.Connector.Activities).CardTexts);
+        Assert.Contains("Personne experte TN3", Assert.Single(App.Connector.Activities).CardTexts);
     }
 
     [PostgresFact]

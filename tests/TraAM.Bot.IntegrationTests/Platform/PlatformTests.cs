@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TraAM.Bot.Data;
@@ -20,7 +21,7 @@ public sealed class PlatformTests(TraamApp app) : AppTest(app)
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!;
         Assert.Equal("Healthy", body["status"]!.GetValue<string>());
         Assert.Equal("PostgreSQL", body["checks"]!["database"]!["description"]!.GetValue<string>());
-        Assert.StartsWith("PostgreSqlStorage", body["checks"]!["jobs"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Matches(@"^PostgreSqlStorage, job servers: \d+$", body["checks"]!["jobs"]!["description"]!.GetValue<string>()); // for operators: English
     }
 
     [PostgresFact]
@@ -68,9 +69,8 @@ public sealed class PlatformTests(TraamApp app) : AppTest(app)
     [PostgresFact]
     public async Task JobsDashboard_OpensWithTheConfiguredPassword_Only()
     {
-        await using var withPassword = new TraamApp().With("Jobs:DashboardPassword", "correct horse");
-        await withPassword.InitializeAsync();
-        var https = withPassword.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+        await using var withPassword = await DashboardAppAsync();
+        var https = Https(withPassword);
         var http = withPassword.CreateClient();
 
         using var wrong = await Get(https, "admin:wrong");
@@ -104,6 +104,91 @@ public sealed class PlatformTests(TraamApp app) : AppTest(app)
 
         Assert.Contains("Mode local", ex.ToString(), StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public async Task JobsDashboard_SaysItIsInFrench()
+    {
+        await using var withPassword = await DashboardAppAsync();
+
+        using var page = await Get(Https(withPassword), "admin:correct horse");
+
+        Assert.Contains("<html lang=\"fr\">", await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task JobsDashboard_BehindAKnownProxy_TrustsItsHttps_AndNobodyElses()
+    {
+        await using var proxied = await DashboardAppAsync(knownNetwork: "10.0.0.0/8");
+        _ = proxied.CreateClient(); // starts the server
+
+        var viaProxy = await SendAsync(proxied, "GET", "/jobs", "10.1.2.3", forwardedProto: "https");
+        var viaStranger = await SendAsync(proxied, "GET", "/jobs", "192.0.2.7", forwardedProto: "https");
+
+        Assert.Equal(200, viaProxy.Response.StatusCode);
+        Assert.Equal(401, viaStranger.Response.StatusCode);
+    }
+
+    [PostgresFact]
+    public async Task ForwardedHeaders_ABadNetwork_StopsStartUp_NamingTheSetting()
+    {
+        await using var bad = new TraamApp().With("ForwardedHeaders:KnownNetworks:0", "10.0.0.0/33");
+        await bad.InitializeAsync();
+
+        var ex = Assert.ThrowsAny<Exception>(() => bad.CreateClient());
+
+        Assert.Contains("ForwardedHeaders__KnownNetworks", ex.ToString(), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
+    public async Task JobsDashboard_RefusesAPostWithoutTheAntiforgeryToken()
+    {
+        await using var withPassword = await DashboardAppAsync();
+        var https = Https(withPassword);
+        using var page = await Get(https, "admin:correct horse");
+        var html = await page.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var token = System.Text.RegularExpressions.Regex.Match(html, "<meta name=\"csrf-token\" content=\"([^\"]+)\"").Groups[1].Value;
+        var header = System.Text.RegularExpressions.Regex.Match(html, "<meta name=\"csrf-header\" content=\"([^\"]+)\"").Groups[1].Value;
+
+        using var forged = await PostJobsAsync(https, null);
+        Assert.Equal(HttpStatusCode.Forbidden, forged.StatusCode);
+
+        using var genuine = await PostJobsAsync(https, (header, token)); // the same POST, with the page's token
+        Assert.True(genuine.IsSuccessStatusCode, $"{genuine.StatusCode}");
+    }
+
+    /// <summary>An app whose /jobs dashboard has a password (admin / correct horse), optionally behind a known proxy network.</summary>
+    private static async Task<TraamApp> DashboardAppAsync(string? knownNetwork = null)
+    {
+        var app = new TraamApp().With("Jobs:DashboardPassword", "correct horse");
+        if (knownNetwork is not null) app.With("ForwardedHeaders:KnownNetworks:0", knownNetwork);
+        await app.InitializeAsync();
+        return app;
+    }
+
+    private static HttpClient Https(TraamApp app) => app.CreateClient(new() { BaseAddress = new Uri("https://localhost") });
+
+    private static async Task<HttpResponseMessage> PostJobsAsync(HttpClient client, (string Header, string Token)? antiforgery)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/jobs/recurring/trigger")
+        {
+            Content = new FormUrlEncodedContent([new("jobs[]", TraAM.Bot.Delivery.PurgeDeliveryJob.Id)]),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:correct horse")));
+        if (antiforgery is { } a) request.Headers.Add(a.Header, a.Token);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
+    private static Task<HttpContext> SendAsync(TraamApp app, string method, string path, string remoteIp, string forwardedProto) =>
+        app.Server.SendAsync(c =>
+        {
+            c.Request.Method = method;
+            c.Request.Path = path;
+            c.Request.Scheme = "http";
+            c.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(remoteIp);
+            c.Request.Headers["X-Forwarded-Proto"] = forwardedProto;
+            c.Request.Headers["X-Forwarded-For"] = "203.0.113.9";
+            c.Request.Headers.Authorization = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("admin:correct horse"));
+        }, TestContext.Current.CancellationToken);
 
     private static async Task<HttpResponseMessage> Get(HttpClient client, string credentials)
     {

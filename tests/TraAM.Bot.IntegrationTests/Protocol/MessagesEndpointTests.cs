@@ -144,6 +144,24 @@ public sealed class MessagesEndpointTests(TraamApp app) : AppTest(app)
         Assert.DoesNotContain("hunter2", text, StringComparison.Ordinal);
     }
 
+    [PostgresTheory]
+    [InlineData("Bonjour !", "fr-FR", "Bonjour", "aide")]
+    [InlineData("salut", "fr-FR", "Bonjour", "aide")]
+    [InlineData("merci beaucoup", "fr-FR", "plaisir", "aide")]
+    [InlineData("hello", "en-US", "Hello", "help")]
+    [InlineData("Thanks!", "en-GB", "welcome", "help")]
+    public async Task Greetings_GetAShortAnswer_AndTheHelpHint_InThePersonsLanguage(string typed, string locale, string answer, string hint)
+    {
+        using var response = await App.PostActivityAsync(Activities.PersonalMessage(typed, locale: locale));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>();
+        Assert.Contains(answer, text, StringComparison.Ordinal);
+        Assert.Contains($"**{hint}**", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("compris", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("understand", text, StringComparison.Ordinal);
+    }
+
     private async Task<HttpResponseMessage> PostRawAsync(string json)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(json, Encoding.UTF8, "application/json") };

@@ -83,11 +83,10 @@ public sealed class DeadlineTests(TraamApp app) : AppTest(app)
         await App.PostActivityAsync(Activities.PersonalMessage("Échéances"));
 
         var texts = Assert.Single(App.Connector.Activities).CardTexts;
-        var french = System.Globalization.CultureInfo.GetCultureInfo("fr-FR");
         Assert.Contains("Vos échéances", texts);
         Assert.Contains("Nouvelle-Calédonie (Pacific/Noumea)", string.Join(" ", texts), StringComparison.Ordinal);
         Assert.Contains($"vendredi {friday.Day} avril {friday.Year}, fin de journée", texts);
-        Assert.Contains($"mercredi {friday.AddDays(-30).ToString("d MMMM yyyy", french)} à 09:00", texts); // 9:00 in Nouméa, not in Paris
+        Assert.Contains($"mercredi {TraAM.Bot.Cards.DateText.Day(friday.AddDays(-30), "fr")} à 9 h", texts); // 9:00 in Nouméa, not in Paris
         Assert.DoesNotContain(texts, t => t.Contains("Envoi des candidatures", StringComparison.Ordinal)); // a DAN's deadline
     }
 }

@@ -13,12 +13,7 @@ public sealed partial class TextKeysTests
     [GeneratedRegex("(?:Text\\(|HelpEntry\\([^)]*?)\"([a-z][A-Za-z]*(?:\\.[A-Za-z]+)+)\"")]
     private static partial Regex KeyLiteral();
 
-    private static string SourceRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TraAM.Bot.sln"))) dir = dir.Parent;
-        return Path.Combine(dir?.FullName ?? throw new DirectoryNotFoundException("TraAM.Bot.sln not found above the test binaries"), "src", "TraAM.Bot");
-    }
+    private static string SourceRoot() => Path.Combine(RepoPaths.Root, "src", "TraAM.Bot");
 
     [Fact]
     public void EveryKeyTheCodeUses_ExistsInBothLanguages()

@@ -31,8 +31,7 @@ internal static class CalendarFields
 
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public static string Display(DateOnly d, string language) =>
-        d.ToString("d MMMM yyyy", Languages.Culture(language));
+    public static string Display(DateOnly d, string language) => Cards.DateText.Day(d, language);
 
     public static bool TryParse(string? text, out DateOnly date) =>
         DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date)

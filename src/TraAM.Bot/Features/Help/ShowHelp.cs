@@ -36,9 +36,12 @@ internal sealed record HelpCard(bool IsChannel, IReadOnlyList<HelpLine> Commands
 
 internal sealed record HelpLine(string Command, string Description);
 
-/// <summary>Text that matches no command: say so, and point to the help. The text itself is neither logged nor echoed.</summary>
+/// <summary>
+/// Text that matches no command: a greeting gets a short answer, anything else "not understood"; both point to the
+/// help. The text itself is neither logged nor echoed.
+/// </summary>
 internal sealed class UnknownCommand(CardTemplates cards) : ITurnHandler
 {
     public Task HandleAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendTextAsync(cards.Text("unknown.text", turn.Language), cancellationToken);
+        turn.SendTextAsync(cards.Text(Greetings.AnswerKey(turn.Command.Normalized) ?? "unknown.text", turn.Language), cancellationToken);
 }

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using TraAM.Bot.Campaigns.Calendar;
+using TraAM.Bot.Cards;
+using TraAM.Bot.Conversations;
+using TraAM.Bot.Delivery;
+using TraAM.Bot.Features.Help;
+using TraAM.Bot.People.Groups;
+using TraAM.Bot.People.Import;
+using TraAM.Bot.People.Me;
+using TraAM.Bot.Reminders;
+
+namespace TraAM.Bot.Tests.Cards;
+
+/// <summary>
+/// The card checks (tests/cards) expand each template with its hand-written sample: a sample that drifts from the
+/// record the code really sends would check a card nobody receives. Each sample must read as its record exactly:
+/// no field the record lacks, no field of the record missing, each of the record's type.
+/// </summary>
+public sealed class CardSamplesTests
+{
+    /// <summary>Which record the code renders each template with.</summary>
+    private static readonly Dictionary<string, Type> Records = new(StringComparer.Ordinal)
+    {
+        ["campaigns/calendar"] = typeof(CalendarCardData),
+        ["delivery/app-missing"] = typeof(AppMissingCard),
+        ["people/import-report"] = typeof(ImportReportCard),
+        ["people/link"] = typeof(LinkCard),
+        ["people/me"] = typeof(MeCard),
+        ["reminders/deadlines"] = typeof(DeadlinesCard),
+        ["reminders/escalation"] = typeof(EscalationCardData),
+        ["reminders/reminder"] = typeof(ReminderCardData),
+        ["shared/help"] = typeof(HelpCard),
+        ["shared/welcome"] = typeof(WelcomeCardData),
+    };
+
+    private static readonly JsonSerializerOptions Exact = new(CardTemplates.DataJson)
+    {
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    public static TheoryData<string> Templates() => [.. new CardTemplates(CardTemplatesTests.RepoCards).Names.Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void EverySample_ReadsAsTheRecordTheCodeSends(string name)
+    {
+        Assert.True(Records.TryGetValue(name, out var record), $"add the record of {name} to CardSamplesTests.Records");
+
+        var problem = Check(File.ReadAllText(Path.Combine(CardTemplatesTests.RepoCards, CardTemplates.SamplesFolder, name + ".json")), record);
+
+        Assert.Null(problem);
+    }
+
+    [Theory]
+    [InlineData("""{ "isChannel": true, "commands": [ { "command": "aide", "description": "x", "requires": "admin" } ] }""", "requires")]
+    [InlineData("""{ "isChannel": true }""", "commands")]
+    [InlineData("""{ "isChannel": "yes", "commands": [] }""", "isChannel")]
+    public void TheCheck_FindsAnExtraField_AMissingOne_AndAWrongType(string sample, string named)
+    {
+        var problem = Check(sample, typeof(HelpCard));
+
+        Assert.NotNull(problem);
+        Assert.Contains(named, problem, StringComparison.Ordinal);
+    }
+
+    private static string? Check(string sample, Type record)
+    {
+        try
+        {
+            JsonSerializer.Deserialize(sample, record, Exact);
+            return null;
+        }
+        catch (JsonException ex)
+        {
+            return ex.Message;
+        }
+    }
+}

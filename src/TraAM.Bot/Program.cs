@@ -1,7 +1,7 @@
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
-using TraAM.Bot.Features.Help;
+using TraAM.Bot.Help;
 using TraAM.Bot.Hosting;
 using TraAM.Bot.People;
 using TraAM.Bot.Protocol;

@@ -1,5 +1,5 @@
 using TraAM.Bot.Campaigns.Calendar;
-using TraAM.Bot.Features.Help;
+using TraAM.Bot.Help;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol.Routing;
 

@@ -5,7 +5,9 @@ namespace TraAM.Bot.Conversations;
 public static class ConversationsFeature
 {
     public static IServiceCollection AddConversations(this IServiceCollection services) => services
-        .AddScoped<CaptureInstallation>();
+        .AddScoped<CaptureInstallation>()
+        .AddSingleton<TeamsFileDownloader>() // files people send to the bot, for any feature that takes one
+        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).Services;
 
     public static BotRoutes MapConversations(this BotRoutes bot) => bot
         .OnConversationUpdate<CaptureInstallation>()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using TraAM.Bot.Cards;
 using TraAM.Bot.People;
+using TraAM.Bot.Reference;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Protocol.Schema;
 
@@ -28,7 +29,7 @@ internal sealed class NotificationRenderer(CardTemplates cards, TimeProvider clo
         var now = clock.GetUtcNow();
         if (now - n.DueAt > LateAfter)
         {
-            var zone = Reminders.LocalTime.ZoneOf(person?.AcademyCode);
+            var zone = LocalTime.ZoneOf(person?.AcademyCode);
             var planned = TimeZoneInfo.ConvertTime(n.DueAt, zone);
             var culture = Languages.Culture(language);
             activity.Text = string.Format(culture, cards.Text("delivery.late", language), planned.ToString(language == Languages.English ? "dddd d MMMM, HH:mm" : "dddd d MMMM à HH:mm", culture));

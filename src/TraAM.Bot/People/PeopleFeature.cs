@@ -1,4 +1,4 @@
-using TraAM.Bot.Features.Help;
+using TraAM.Bot.Help;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Groups;
 using TraAM.Bot.People.Identity;
@@ -18,9 +18,7 @@ public static class PeopleFeature
         .AddScoped<LinkChannel>()
         .AddScoped<DirectoryImporter>()
         .AddScoped<DirectoryExporter>()
-        .AddScoped<ImportDirectoryFile>()
-        .AddSingleton<TeamsFileDownloader>()
-        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).Services;
+        .AddScoped<ImportDirectoryFile>();
 
     public static BotRoutes MapPeople(this BotRoutes bot, HelpCatalog help)
     {

@@ -1,4 +1,4 @@
-using TraAM.Bot.Features.Help;
+using TraAM.Bot.Help;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders.Holidays;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TraAM.Bot.Delivery;
+using TraAM.Bot.Reference;
 using TraAM.Bot.Reminders;
 
 namespace TraAM.Bot.IntegrationTests.Infrastructure;

@@ -87,7 +87,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddHttpClient("bot-openid").ConfigurePrimaryHttpMessageHandler(() => Login);
             services.AddHttpClient("bot-token").ConfigurePrimaryHttpMessageHandler(() => Login);
             services.AddHttpClient(nameof(IConnector)).ConfigurePrimaryHttpMessageHandler(() => Connector);
-            services.AddHttpClient(TraAM.Bot.People.Import.TeamsFileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Files);
+            services.AddHttpClient(TraAM.Bot.Conversations.TeamsFileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Files);
             foreach (var configure in _services) configure(services);
         });
     }

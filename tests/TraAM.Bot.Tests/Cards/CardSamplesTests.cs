@@ -4,7 +4,7 @@ using TraAM.Bot.Campaigns.Calendar;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
-using TraAM.Bot.Features.Help;
+using TraAM.Bot.Help;
 using TraAM.Bot.People.Groups;
 using TraAM.Bot.People.Import;
 using TraAM.Bot.People.Me;

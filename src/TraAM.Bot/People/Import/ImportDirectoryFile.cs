@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
+using TraAM.Bot.Conversations;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;

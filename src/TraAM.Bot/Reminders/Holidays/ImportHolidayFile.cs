@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Hangfire;
 using TraAM.Bot.Cards;
+using TraAM.Bot.Conversations;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.People.Import;

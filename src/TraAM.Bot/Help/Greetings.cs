@@ -1,4 +1,4 @@
-namespace TraAM.Bot.Features.Help;
+namespace TraAM.Bot.Help;
 
 /// <summary>
 /// "bonjour", "merci", "hello", "thanks"…: not commands, but people type them first and last, and "not understood"

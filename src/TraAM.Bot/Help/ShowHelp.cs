@@ -3,7 +3,7 @@ using TraAM.Bot.Cards;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
 
-namespace TraAM.Bot.Features.Help;
+namespace TraAM.Bot.Help;
 
 /// <summary>
 /// "aide" / "help", or the welcome card's button: the help card in the user's language. Only the commands the user's roles allow are listed (each command still checks when used).

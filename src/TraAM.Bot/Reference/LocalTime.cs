@@ -1,6 +1,5 @@
-using TraAM.Bot.Reference;
 
-namespace TraAM.Bot.Reminders;
+namespace TraAM.Bot.Reference;
 
 /// <summary>
 /// Turns "9:00 on that day where this person works" into an instant. The académie decides the time zone (Paris,

@@ -5,7 +5,7 @@ using TraAM.Bot.Cards;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Protocol.Schema;
 
-namespace TraAM.Bot.People.Import;
+namespace TraAM.Bot.Conversations;
 
 /// <summary>
 /// Fetches a file a user sent in a personal chat. Teams gives a short-lived, pre-authorised SharePoint URL

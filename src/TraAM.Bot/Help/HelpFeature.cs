@@ -1,6 +1,6 @@
 using TraAM.Bot.Protocol.Routing;
 
-namespace TraAM.Bot.Features.Help;
+namespace TraAM.Bot.Help;
 
 public static class HelpFeature
 {

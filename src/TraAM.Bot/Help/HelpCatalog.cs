@@ -1,6 +1,6 @@
 using TraAM.Bot.People.Access;
 
-namespace TraAM.Bot.Features.Help;
+namespace TraAM.Bot.Help;
 
 /// <summary>
 /// One line of the help card: the command in each language, the key of its description, and the permission the

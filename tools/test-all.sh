@@ -33,6 +33,8 @@ tally_dotnet() { # name logfile exitcode
   f=$(sed -E 's/.*Failed: +([0-9]+).*/\1/' <<<"$line"); p=$(sed -E 's/.*Passed: +([0-9]+).*/\1/' <<<"$line"); s=$(sed -E 's/.*Skipped: +([0-9]+).*/\1/' <<<"$line")
   # On CI a skipped test is a suite that did not really run.
   if [ "${CI:-}" = true ] && [ "$s" != 0 ]; then f=$((f + s)); s=0; fi
+  # A runner that crashed after its summary (or exited non-zero for any other reason) is a failed suite.
+  [ "$3" != 0 ] && [ "$f" = 0 ] && f=1
   tally "$1" "$p" "$f" "$s"
 }
 
@@ -60,6 +62,11 @@ tally_dotnet "unit" "$out/unit.log" $rc
 step "Integration tests (PostgreSQL)"
 dotnet test tests/TraAM.Bot.IntegrationTests -c Release --no-build -nologo > "$out/integration.log" 2>&1; rc=$?
 grep -E '^\s+Failed |Error Message|Passed!|Failed!|Skipped!' "$out/integration.log" | head -40
+# The bot's own log lines of each failing test (TestOutputLoggerProvider), so the failure explains itself here.
+awk '/^  Failed /{name=$2} /^(Passed|Failed)!/{show=0}
+     /^  Standard Output Messages:/{show=1; n=0; print "-- bot log of " name; next}
+     show && /^  (Failed|Passed|Skipped) /{show=0}
+     show && n++ < 80' "$out/integration.log"
 tally_dotnet "integration" "$out/integration.log" $rc
 
 step "Bot Framework auth probe (Microsoft's validator as reference)"

@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
+using TraAM.Bot.Hosting;
 
 namespace TraAM.Bot.Delivery;
 
@@ -8,7 +9,7 @@ namespace TraAM.Bot.Delivery;
 /// something due now, and when an instance starts. Runs may overlap, on one instance or several: the claims keep
 /// them apart. Hangfire may run a job twice (at least once); the outbox makes each notification's effect happen once.
 /// </summary>
-public sealed class OutboxDrainJob(OutboxDispatcher dispatcher, DrainGate gate, IBackgroundJobClient jobs)
+public sealed class OutboxDrainJob(OutboxDispatcher dispatcher, DrainGate gate, IBackgroundJobClient jobs, ILogger<OutboxDrainJob> logger)
 {
     public const string Id = "delivery:drain-outbox";
 
@@ -29,11 +30,11 @@ public sealed class OutboxDrainJob(OutboxDispatcher dispatcher, DrainGate gate, 
         }
 
         // Time was up with work left (a big fan-out): the next run starts now rather than at the next minute.
-        if (report.BudgetSpent) Enqueue(jobs);
+        if (report.BudgetSpent) Enqueue(jobs, logger);
     }
 
-    /// <summary>A drain run as soon as a Hangfire worker is free.</summary>
-    public static void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None));
+    /// <summary>A drain run as soon as a Hangfire worker is free (else the minutely run, a minute later at most).</summary>
+    public static bool Enqueue(IBackgroundJobClient jobs, ILogger logger) => jobs.TryEnqueue<OutboxDrainJob>(j => j.RunAsync(CancellationToken.None), logger);
 }
 
 /// <summary>At most one drain run at a time in this process.</summary>
@@ -47,7 +48,7 @@ public sealed class DrainGate
 }
 
 /// <summary>Enqueues a drain run, at most one every two seconds per process (a burst of requests needs only one).</summary>
-internal sealed class HangfireDeliveryTrigger(IBackgroundJobClient jobs, TimeProvider clock) : IDeliveryTrigger
+internal sealed class HangfireDeliveryTrigger(IBackgroundJobClient jobs, TimeProvider clock, ILogger<HangfireDeliveryTrigger> logger) : IDeliveryTrigger
 {
     private long _lastTicks;
 
@@ -56,16 +57,16 @@ internal sealed class HangfireDeliveryTrigger(IBackgroundJobClient jobs, TimePro
         var now = clock.GetUtcNow().UtcTicks;
         var last = Interlocked.Read(ref _lastTicks);
         if (now - last < TimeSpan.TicksPerSecond * 2 || Interlocked.CompareExchange(ref _lastTicks, now, last) != last) return;
-        OutboxDrainJob.Enqueue(jobs);
+        OutboxDrainJob.Enqueue(jobs, logger);
     }
 }
 
 /// <summary>A restarted instance resumes sending at once instead of at the next minute.</summary>
-internal sealed class DrainOnStart(IBackgroundJobClient jobs, IOptions<DeliveryOptions> options) : IHostedService
+internal sealed class DrainOnStart(IBackgroundJobClient jobs, IOptions<DeliveryOptions> options, ILogger<DrainOnStart> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.DrainOnStart) OutboxDrainJob.Enqueue(jobs);
+        if (options.Value.DrainOnStart) OutboxDrainJob.Enqueue(jobs, logger);
         return Task.CompletedTask;
     }
 

@@ -35,8 +35,12 @@ internal static class Jobs
             .ValidateOnStart();
 
         var postgres = configuration.GetConnectionString(Database.ConnectionStringName);
-        services.AddHangfire(c =>
+        services.AddSingleton<HangfireLogAttachment>();
+        services.AddHangfire((sp, c) =>
         {
+            // Hangfire's logging is process-wide: bind it to the bridge, not to this host's factory (HangfireLogBridge).
+            sp.GetRequiredService<HangfireLogAttachment>();
+            c.UseLogProvider(HangfireLogBridge.Instance);
             c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (string.IsNullOrWhiteSpace(postgres))
             {

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Data;
+using TraAM.Bot.Hosting;
 
 namespace TraAM.Bot.Reminders;
 
@@ -25,7 +26,7 @@ public sealed partial class ReminderPlanJob(TraamDbContext db, ReminderPlanner p
     }
 
     /// <summary>"Re-plan soon": after a calendar or holiday change, without making the person who changed it wait.</summary>
-    public static void Enqueue(IBackgroundJobClient jobs) => jobs.Enqueue<ReminderPlanJob>(j => j.RunAsync(CancellationToken.None));
+    public static bool Enqueue(IBackgroundJobClient jobs, ILogger logger) => jobs.TryEnqueue<ReminderPlanJob>(j => j.RunAsync(CancellationToken.None), logger);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Reminders of campaign {Campaign}: {Wanted} wanted, {Created} new, {Cancelled} cancelled")]
     private static partial void LogPlanned(ILogger logger, int campaign, int wanted, int created, int cancelled);

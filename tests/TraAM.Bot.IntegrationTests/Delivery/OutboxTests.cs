@@ -71,7 +71,11 @@ public sealed class OutboxTests(TraamApp app) : AppTest(app)
         }
 
         await App.EnqueueAsync([.. recipients.Select(id => Note(Recipient.Person(id), Now))]);
-        var reports = await Task.WhenAll(App.DrainAsync(), App.DrainAsync(), App.DrainAsync());
+        var reports = (await Task.WhenAll(App.DrainAsync(), App.DrainAsync(), App.DrainAsync())).ToList();
+        // On a loaded machine a request that cannot leave on time goes back to the queue, due at once ("machine trop
+        // chargée"): later drains take it. What is tested is that no notification is ever posted twice.
+        for (var round = 0; round < 20 && (await App.NotificationsAsync()).Any(n => n.State == NotificationState.Pending); round++)
+            reports.Add(await App.DrainAsync());
 
         var perConversation = App.Connector.Activities.GroupBy(a => a.Path).Select(g => g.Count()).ToList();
         Assert.Equal(24, perConversation.Count);

@@ -10,4 +10,13 @@ public static class JsonText
 
     /// <summary>The JSON as a person would read it: French letters and quotes left as they are, for Contains asserts.</summary>
     public static string Text(this JsonNode node) => node.ToJsonString(Relaxed);
+
+    /// <summary>The first element of a card, at any depth, whose "id" is <paramref name="id"/> (an input, a container).</summary>
+    public static JsonObject? WithId(this JsonNode? node, string id) => node switch
+    {
+        JsonObject o when o["id"] is JsonValue v && v.TryGetValue<string>(out var s) && s == id => o,
+        JsonObject o => o.Select(p => p.Value.WithId(id)).FirstOrDefault(found => found is not null),
+        JsonArray a => a.Select(item => item.WithId(id)).FirstOrDefault(found => found is not null),
+        _ => null,
+    };
 }

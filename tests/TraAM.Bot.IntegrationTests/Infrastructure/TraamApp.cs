@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 using TraAM.Bot.Campaigns;
@@ -25,6 +26,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _database = "traam_it_" + Guid.NewGuid().ToString("N")[..12];
     private readonly Dictionary<string, string?> _settings = [];
+    private readonly List<Action<IServiceCollection>> _services = [];
 
     public TestIssuer Issuer { get; } = new();
     public RecordingConnector Connector { get; } = new();
@@ -41,6 +43,13 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
     public TraamApp With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces services of the app (before the first request), e.g. a failing edge.</summary>
+    public TraamApp WithServices(Action<IServiceCollection> configure)
+    {
+        _services.Add(configure);
         return this;
     }
 
@@ -71,6 +80,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bot:TokenEndpoint", IssuerEndpoints.TokenUrl);
         builder.UseSetting("urls", "http://127.0.0.1:0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -78,6 +88,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddHttpClient("bot-token").ConfigurePrimaryHttpMessageHandler(() => Login);
             services.AddHttpClient(nameof(IConnector)).ConfigurePrimaryHttpMessageHandler(() => Connector);
             services.AddHttpClient(TraAM.Bot.People.Import.TeamsFileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Files);
+            foreach (var configure in _services) configure(services);
         });
     }
 

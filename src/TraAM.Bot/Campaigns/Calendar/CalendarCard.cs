@@ -16,7 +16,8 @@ namespace TraAM.Bot.Campaigns.Calendar;
 /// calendar someone else changed since the card was shown, and records each change (who, when, from, to).
 /// </summary>
 internal sealed class CalendarCard(
-    CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options, IBackgroundJobClient jobs)
+    CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options, IBackgroundJobClient jobs,
+    ILogger<CalendarCard> logger)
     : ITurnHandler, ICardActionHandler
 {
     public const string SaveVerb = "calendar.save";
@@ -78,7 +79,7 @@ internal sealed class CalendarCard(
             return CardActionResult.Card(await RenderAsync(campaign, form, caller, NoErrors, cards.Text("calendar.conflict", language), "", language, cancellationToken));
         }
 
-        Reminders.ReminderPlanJob.Enqueue(jobs); // pending reminders follow the new dates
+        Reminders.ReminderPlanJob.Enqueue(jobs, logger); // pending reminders follow the new dates
         var done = string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("calendar.saved", language), changes.Count);
         return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", done, language, cancellationToken));
     }

@@ -47,7 +47,7 @@ internal sealed partial class ImportHolidayFile(
             result = await importer.ImportAsync(content, zones.Count > 0 ? zones[0] : null, cancellationToken);
         }
 
-        if (result.Applied) ReminderPlanJob.Enqueue(jobs);
+        if (result.Applied) ReminderPlanJob.Enqueue(jobs, logger);
         LogImported(logger, result.Zones.Count, result.Zones.Sum(z => z.Periods), result.Problems.Count);
         await turn.SendTextAsync(Answer(file.Name, result, language), cancellationToken);
     }

@@ -48,7 +48,9 @@ internal static class Cli
         Console.Error.WriteLine("""
             Usage :
               TraAM.Bot migrate                                appliquer les migrations de la base
-              TraAM.Bot import-directory FICHIER [--dry-run]   importer l'annuaire (CSV ou XLSX), tout ou rien
+              TraAM.Bot import-directory FICHIER [--dry-run] [--replace]
+                                                             importer l'annuaire (CSV ou XLSX), tout ou rien ; --replace :
+                                                             le fichier fait foi, les rôles des absents sont retirés
               TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
               TraAM.Bot import-holidays FICHIER.ics [--zone Z] importer les vacances scolaires (ICS du ministère)
               TraAM.Bot remove-role COURRIEL RÔLE [PORTÉE]     retirer un rôle (ex. : remove-role a.b@ac-lyon.fr inspecteur Lyon)
@@ -75,7 +77,7 @@ internal static class Cli
 
     private static async Task<int> ImportDirectoryAsync(string[] args)
     {
-        var dryRun = args.Contains("--dry-run");
+        var options = new DirectoryImportOptions(args.Contains("--dry-run"), By: null, Replace: args.Contains("--replace"));
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count != 1) return Usage();
         var path = Path.GetFullPath(files[0]);
@@ -84,7 +86,7 @@ internal static class Cli
         using var host = await DataHostAsync([]);
         using var scope = host.Services.CreateScope();
         await using var stream = File.OpenRead(path);
-        var report = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().ImportAsync(stream, Path.GetFileName(path), dryRun, CancellationToken.None);
+        var report = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().ImportAsync(stream, Path.GetFileName(path), options, CancellationToken.None);
         Console.WriteLine(report.ToText());
         return report.HasProblems ? 1 : 0;
     }

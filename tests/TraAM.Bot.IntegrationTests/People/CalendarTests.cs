@@ -169,7 +169,7 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
 
         // This save reads the committed calendar (same version as its card), passes the card check, and queues on the write.
         var save = App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-24", version: version)));
-        await WaitUntilWaitingOnALockAsync(other, save, ct);
+        await WaitUntilWaitingOnALockAsync(App.ConnectionString, save, ct);
         await otherSave.CommitAsync(ct);
         var answer = await save;
 
@@ -181,8 +181,11 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
     }
 
     // Polls PostgreSQL's own view of its sessions (no fixed sleep): returns once the save waits on the other's lock.
-    private static async Task WaitUntilWaitingOnALockAsync(Npgsql.NpgsqlConnection connection, Task request, CancellationToken ct)
+    // Its own connection, outside any transaction: a transaction would keep reading the same snapshot of the view.
+    private static async Task WaitUntilWaitingOnALockAsync(string connectionString, Task request, CancellationToken ct)
     {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
         await using var count = new Npgsql.NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
         while ((long)(await count.ExecuteScalarAsync(ct))! < 1)

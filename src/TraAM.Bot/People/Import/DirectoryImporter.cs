@@ -84,7 +84,11 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
             var toRemove = person.Roles.Where(r => (r.CampaignId is null || r.CampaignId == campaignId) && ImportRights.MayManage(options.By, r)
                 && !desired.Any(d => d.Same(r))).ToList();
             var toAdd = desired.Where(d => !person.Roles.Any(r => r.Same(d))).ToList();
-            foreach (var r in toRemove) person.Roles.Remove(r);
+            foreach (var r in toRemove)
+            {
+                person.Roles.Remove(r);
+                db.RevokedRoles.Add(RevokedRole.Of(r, options.By, "import", now));
+            }
             foreach (var r in toAdd) person.Roles.Add(r);
             added += toAdd.Count;
             removed += toRemove.Count;
@@ -94,12 +98,24 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
             if (changed || isNew) person.UpdatedAt = now;
         }
 
+        var lost = new List<string>();
+        if (options.Replace)
+        {
+            foreach (var (person, role) in await ReplacePlan.LosersAsync(db, emails, campaignId, options.By, ct))
+            {
+                lost.Add(ReplacePlan.Describe(person, role));
+                person.Roles.Remove(role);
+                db.RevokedRoles.Add(RevokedRole.Of(role, options.By, "import", now));
+                removed++;
+            }
+        }
+
         // Roles taken out of a person's collection are orphans of a required relationship: EF deletes them here.
         await db.SaveChangesAsync(ct);
 
         var absent = await db.People.AsNoTracking().Where(p => !emails.Contains(p.Email)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => p.FirstName + " " + p.LastName + " <" + p.Email + ">").ToListAsync(ct);
-        return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent);
+        return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent) { Lost = lost };
     }
 
     private static bool Set(Person person, ImportedPerson imported)

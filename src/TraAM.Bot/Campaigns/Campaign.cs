@@ -43,6 +43,12 @@ public sealed class Campaign
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Incremented by every save of the calendar and checked by it (a concurrency token): a card shown before another
+    /// save carries an older number, and of two saves at once only one passes.
+    /// </summary>
+    public int Version { get; set; }
+
     public List<Theme> Themes { get; } = [];
 
     /// <summary>The offsets as numbers; what cannot be read is ignored (the calendar card validates what it saves).</summary>
@@ -71,6 +77,7 @@ public sealed class Campaign
             b.Property(c => c.Id).ValueGeneratedNever(); // campaigns are created with their call, never by an identity
             b.Property(c => c.Code).HasMaxLength(16);
             b.Property(c => c.ReminderOffsets).HasMaxLength(64).HasDefaultValue(DefaultReminderOffsets);
+            b.Property(c => c.Version).IsConcurrencyToken();
             b.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CampaignId);
             b.HasData(Call2026.Campaign);
         }

@@ -19,6 +19,7 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CalendarChange> CalendarChanges => Set<CalendarChange>();
     public DbSet<Person> People => Set<Person>();
     public DbSet<RoleAssignment> RoleAssignments => Set<RoleAssignment>();
+    public DbSet<RevokedRole> RevokedRoles => Set<RevokedRole>();
     public DbSet<AcademicTeam> AcademicTeams => Set<AcademicTeam>();
     public DbSet<WorkGroup> WorkGroups => Set<WorkGroup>();
     public DbSet<Delivery.Notification> Notifications => Set<Delivery.Notification>();

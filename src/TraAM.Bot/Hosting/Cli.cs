@@ -12,7 +12,7 @@ namespace TraAM.Bot.Hosting;
 /// </summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays"];
+    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
 
@@ -27,6 +27,7 @@ internal static class Cli
                 "import-directory" => await ImportDirectoryAsync(args[1..]),
                 "export-directory" => await ExportDirectoryAsync(args[1..]),
                 "import-holidays" => await ImportHolidaysAsync(args[1..]),
+                "remove-role" => await RemoveRoleAsync(args[1..]),
                 _ => Usage(),
             };
         }
@@ -47,9 +48,12 @@ internal static class Cli
         Console.Error.WriteLine("""
             Usage :
               TraAM.Bot migrate                                appliquer les migrations de la base
-              TraAM.Bot import-directory FICHIER [--dry-run]   importer l'annuaire (CSV ou XLSX), tout ou rien
+              TraAM.Bot import-directory FICHIER [--dry-run] [--replace]
+                                                             importer l'annuaire (CSV ou XLSX), tout ou rien ; --replace :
+                                                             le fichier fait foi, les rôles des absents sont retirés
               TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
               TraAM.Bot import-holidays FICHIER.ics [--zone Z] importer les vacances scolaires (ICS du ministère)
+              TraAM.Bot remove-role COURRIEL RÔLE [PORTÉE]     retirer un rôle (ex. : remove-role a.b@ac-lyon.fr inspecteur Lyon)
               TraAM.Bot cards expand --out DOSSIER             développer les modèles de cartes avec leurs exemples
             """);
         return 2;
@@ -61,7 +65,8 @@ internal static class Cli
         var builder = Host.CreateApplicationBuilder(ContentRoot.Settings(args));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddDatabase(builder.Configuration, builder.Environment);
-        builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>().AddScoped<Reminders.Holidays.HolidayImporter>();
+        builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>().AddScoped<Reminders.Holidays.HolidayImporter>()
+            .AddScoped<People.Access.RoleRevocation>();
         // Planning reminders writes to the outbox; the running bot's next drain sends what falls due.
         builder.Services.AddCardTemplates(builder.Configuration).AddSingleton<Delivery.IDeliveryTrigger, Delivery.NoDrainTrigger>().AddSingleton<Delivery.Outbox>()
             .AddScoped<Reminders.ReminderPlanner>().AddScoped<Reminders.ReminderPlanJob>();
@@ -72,7 +77,7 @@ internal static class Cli
 
     private static async Task<int> ImportDirectoryAsync(string[] args)
     {
-        var dryRun = args.Contains("--dry-run");
+        var options = new DirectoryImportOptions(args.Contains("--dry-run"), By: null, Replace: args.Contains("--replace"));
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count != 1) return Usage();
         var path = Path.GetFullPath(files[0]);
@@ -81,7 +86,7 @@ internal static class Cli
         using var host = await DataHostAsync([]);
         using var scope = host.Services.CreateScope();
         await using var stream = File.OpenRead(path);
-        var report = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().ImportAsync(stream, Path.GetFileName(path), dryRun, CancellationToken.None);
+        var report = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().ImportAsync(stream, Path.GetFileName(path), options, CancellationToken.None);
         Console.WriteLine(report.ToText());
         return report.HasProblems ? 1 : 0;
     }
@@ -119,6 +124,23 @@ internal static class Cli
         var plan = await scope.ServiceProvider.GetRequiredService<Reminders.ReminderPlanJob>().RunAndReportAsync(CancellationToken.None);
         Console.WriteLine($"Rappels replanifiés : {plan.Created} nouveau(x), {plan.Cancelled} annulé(s).");
         return 0;
+    }
+
+    private static async Task<int> RemoveRoleAsync(string[] args)
+    {
+        if (args.Length is not (2 or 3) || args.Any(a => a.StartsWith("--", StringComparison.Ordinal))) return Usage();
+        if (DirectoryFormat.FindRole(args[1]) is not { } role)
+        {
+            await Console.Error.WriteLineAsync($"Erreur : rôle inconnu « {args[1]} » (attendu : {DirectoryFormat.RoleWords}).");
+            return 1;
+        }
+
+        using var host = await DataHostAsync([]);
+        using var scope = host.Services.CreateScope();
+        var (done, message) = await scope.ServiceProvider.GetRequiredService<People.Access.RoleRevocation>()
+            .RevokeFromCommandLineAsync(args[0], role, args.Length == 3 ? args[2] : null, CancellationToken.None);
+        await (done ? Console.Out : Console.Error).WriteLineAsync(message);
+        return done ? 0 : 1;
     }
 
     private static async Task<int> MigrateAsync(string[] args)

@@ -18,18 +18,25 @@ public static class PeopleFeature
         .AddScoped<LinkChannel>()
         .AddScoped<DirectoryImporter>()
         .AddScoped<DirectoryExporter>()
-        .AddScoped<ImportDirectoryFile>();
+        .AddScoped<ImportDirectoryFile>()
+        .AddScoped<RoleRevocation>()
+        .AddScoped<RemoveRole>();
 
     public static BotRoutes MapPeople(this BotRoutes bot, HelpCatalog help)
     {
         help.Add(new HelpEntry("moi", "whoami", "help.commands.me"))
             .Add(new HelpEntry("lier", "link", "help.commands.link", Permission.LinkChannel))
-            .Add(new HelpEntry("📎 annuaire.csv", "📎 directory.csv", "help.commands.import", Permission.ImportDirectory));
+            .Add(new HelpEntry("📎 annuaire.csv", "📎 directory.csv", "help.commands.import", Permission.ImportDirectory))
+            .Add(new HelpEntry("retirer rôle", "remove role", "help.commands.removeRole", Permission.ManageTeamRoles));
         return bot
             .OnCommand<ShowMe>("moi", "whoami", "qui suis-je", "profil", "me")
             .OnCommand<LinkChannel>("lier", "lier ce canal", "link", "link this channel")
             .OnCardAction<LinkChannel>(LinkChannel.FormVerb)
             .OnCardAction<LinkChannel>(LinkChannel.SubmitVerb)
+            .OnCommand<RemoveRole>("retirer rôle", "retirer un rôle", "remove role")
+            .OnCardAction<RemoveRole>(RemoveRole.FindVerb)
+            .OnCardAction<RemoveRole>(RemoveRole.PickVerb)
+            .OnCardAction<RemoveRole>(RemoveRole.ConfirmVerb)
             .OnFile<ImportDirectoryFile>();
     }
 }

@@ -38,6 +38,8 @@ public enum Role
 /// A role within its scope. Which scope fields are set depends on the role: team roles carry the team (and its
 /// académie and theme, denormalised so that every check is one row read); inspectors an académie and a discipline;
 /// DAN and CARDIE an académie; DRAN a région; IGÉSR and TN3 experts a discipline; admin nothing.
+/// Every role but admin is given for one campaign (<see cref="CampaignId"/>): it grants nothing in the next one,
+/// except reading its own campaign's data. Admins run the bot whatever the campaign (null).
 /// </summary>
 public sealed class RoleAssignment
 {
@@ -57,6 +59,9 @@ public sealed class RoleAssignment
     /// </summary>
     public string ScopeKey { get; set; } = "";
 
+    /// <summary>The same role, in the same scope, for the same campaign.</summary>
+    public bool Same(RoleAssignment other) => Role == other.Role && ScopeKey == other.ScopeKey && CampaignId == other.CampaignId;
+
     public static string KeyOf(string? academy, string? region, string? discipline, int? theme, long? team) =>
         team is not null ? $"team:{team}"
         : string.Join('|', new[] { ("academy", academy), ("region", region), ("discipline", discipline), ("theme", theme?.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
@@ -71,7 +76,7 @@ public sealed class RoleAssignment
             b.Property(r => r.RegionCode).HasMaxLength(64);
             b.Property(r => r.DisciplineCode).HasMaxLength(64);
             b.Property(r => r.ScopeKey).HasMaxLength(200);
-            b.HasIndex(r => new { r.PersonId, r.Role, r.ScopeKey }).IsUnique();
+            b.HasIndex(r => new { r.PersonId, r.Role, r.ScopeKey, r.CampaignId }).IsUnique();
             b.HasIndex(r => r.TeamId);
             b.HasOne<AcademicTeam>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
         }

@@ -1,5 +1,6 @@
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.People;
+using TraAM.Bot.People.Access;
 
 namespace TraAM.Bot.Reminders;
 
@@ -32,18 +33,21 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
 
     public string Subject => $"deadline:{CampaignId}:{Code}";
 
-    /// <summary>The roles that must act; people holding them in the campaign are reminded, then escalated about.</summary>
-    public IReadOnlyList<Role> Audience => Kind switch
+    /// <summary>The duty in <see cref="AccessPolicy"/> that makes this deadline someone's own.</summary>
+    public Permission Duty => Kind switch
     {
-        DeadlineKind.Submission => [Role.Dan, Role.Dran, Role.Inspector],
-        DeadlineKind.Results => [Role.ExpertTn3, Role.Igesr],
-        DeadlineKind.Kickoff => [Role.ExpertTn3],
-        _ => [Role.Referent],
+        DeadlineKind.Submission => Permission.MeetSubmissionDeadline,
+        DeadlineKind.Results => Permission.MeetResultsDeadline,
+        DeadlineKind.Kickoff => Permission.MeetKickoffDeadline,
+        DeadlineKind.Completion => Permission.MeetCompletionDeadline,
+        _ => Permission.MeetBilanDeadline,
     };
 
-    /// <summary>Whether holding <paramref name="role"/> makes this deadline one's own (a role of the campaign, or of none).</summary>
-    public bool Concerns(RoleAssignment role) =>
-        Audience.Contains(role.Role) && (role.CampaignId is null || role.CampaignId == CampaignId);
+    /// <summary>The deadline's campaign: only roles given for it make the deadline one's own.</summary>
+    public AccessScope Scope => AccessScope.ForCampaign(CampaignId);
+
+    /// <summary>The roles the duty names, to find in SQL who may be concerned; each is then checked by the policy.</summary>
+    public IReadOnlyList<Role> Audience => [.. AccessPolicy.Rules[Duty].Select(r => r.Role)];
 
     public static IReadOnlyList<Deadline> Of(Campaign c) =>
     [

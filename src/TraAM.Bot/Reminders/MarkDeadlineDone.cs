@@ -24,7 +24,7 @@ internal sealed class MarkDeadlineDone(CallerResolver callers, TraamDbContext db
         if (Deadline.Parse(campaign, subject) is not { } deadline) return CardActionResult.Message(cards.Text("reminders.doneUnknown", language));
 
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var concerned = caller.Person is not null && caller.Roles.Any(deadline.Concerns);
+        var concerned = caller.Person is not null && caller.Can(deadline.Duty, deadline.Scope);
         if (!concerned) return CardActionResult.Message(cards.Text("reminders.doneNotConcerned", language));
 
         var first = await progress.CompleteAsync(deadline.Subject, caller.Person!.Id, "card", cancellationToken);

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Data;
 using TraAM.Bot.People;
-using TraAM.Bot.Reference;
+using TraAM.Bot.People.Access;
 
 namespace TraAM.Bot.Reminders;
 
@@ -11,24 +11,28 @@ public sealed record AudienceMember(Person Person, IReadOnlyList<RoleAssignment>
 /// <summary>
 /// Who is reminded of a deadline (its roles, in the campaign) and who is "above" them when it passes unmet: a
 /// referent's inspectors (same académie and discipline), an inspector's DAN and DRAN, then the programme's admins
-/// (DNE TN3) above DAN, DRAN, TN3 experts and IGÉSR.
+/// (DNE TN3) above DAN, DRAN, TN3 experts and IGÉSR. The hierarchy (which roles are the next level) is written here;
+/// whether a given superior's scope covers the member's role is <see cref="AccessPolicy"/>'s answer (ReceiveEscalation),
+/// and who holds a deadline its duty's.
 /// </summary>
 public sealed class ReminderAudience
 {
     private static readonly Role[] Superiors = [Role.Inspector, Role.Dan, Role.Dran, Role.Admin];
     private readonly List<(RoleAssignment Role, Person Person)> _superiors;
 
-    private ReminderAudience(List<(RoleAssignment, Person)> superiors) => _superiors = superiors;
+    private readonly int _campaignId;
+
+    private ReminderAudience(List<(RoleAssignment, Person)> superiors, int campaignId) => (_superiors, _campaignId) = (superiors, campaignId);
 
     /// <summary>Loads, once, everyone who may be escalated to; then <see cref="Above"/> needs no more queries.</summary>
-    public static async Task<ReminderAudience> LoadAsync(TraamDbContext db, CancellationToken ct)
+    public static async Task<ReminderAudience> LoadAsync(TraamDbContext db, int campaignId, CancellationToken ct)
     {
         var rows = await (
             from r in db.RoleAssignments.AsNoTracking()
             join p in db.People.AsNoTracking() on r.PersonId equals p.Id
             where Superiors.Contains(r.Role)
             select new { r, p }).ToListAsync(ct);
-        return new ReminderAudience([.. rows.Select(x => (x.r, x.p))]);
+        return new ReminderAudience([.. rows.Select(x => (x.r, x.p))], campaignId);
     }
 
     public static async Task<List<AudienceMember>> OfAsync(TraamDbContext db, Deadline deadline, CancellationToken ct)
@@ -37,10 +41,11 @@ public sealed class ReminderAudience
         var rows = await (
             from r in db.RoleAssignments.AsNoTracking()
             join p in db.People.AsNoTracking() on r.PersonId equals p.Id
-            where roles.Contains(r.Role) && (r.CampaignId == null || r.CampaignId == deadline.CampaignId)
+            where roles.Contains(r.Role) && r.CampaignId == deadline.CampaignId
             orderby p.Id
             select new { r, p }).ToListAsync(ct);
-        return [.. rows.GroupBy(x => x.p.Id).Select(g => new AudienceMember(g.First().p, [.. g.Select(x => x.r)]))];
+        return [.. rows.Where(x => AccessPolicy.Allows([x.r], deadline.Duty, deadline.Scope, deadline.CampaignId))
+            .GroupBy(x => x.p.Id).Select(g => new AudienceMember(g.First().p, [.. g.Select(x => x.r)]))];
     }
 
     public IReadOnlyList<Person> Above(AudienceMember member)
@@ -48,18 +53,18 @@ public sealed class ReminderAudience
         var above = new List<Person>();
         foreach (var r in member.Roles)
         {
-            above.AddRange(r.Role switch
+            Role[] next = r.Role switch
             {
-                Role.Referent or Role.Teacher => Holding(Role.Inspector, s => s.AcademyCode == r.AcademyCode && s.DisciplineCode == r.DisciplineCode),
-                Role.Inspector => Holding(Role.Dan, s => s.AcademyCode == r.AcademyCode)
-                    .Concat(Holding(Role.Dran, s => s.RegionCode == Academies.ByCode(r.AcademyCode)?.RegionCode)),
-                _ => Holding(Role.Admin, _ => true),
-            });
+                Role.Referent or Role.Teacher => [Role.Inspector],
+                Role.Inspector => [Role.Dan, Role.Dran],
+                _ => [Role.Admin],
+            };
+            var scope = AccessScope.ForRole(r);
+            above.AddRange(_superiors
+                .Where(s => next.Contains(s.Role.Role) && AccessPolicy.Allows([s.Role], Permission.ReceiveEscalation, scope, _campaignId))
+                .Select(s => s.Person));
         }
 
         return [.. above.Where(p => p.Id != member.Person.Id).DistinctBy(p => p.Id)];
     }
-
-    private IEnumerable<Person> Holding(Role role, Func<RoleAssignment, bool> scope) =>
-        _superiors.Where(s => s.Role.Role == role && scope(s.Role)).Select(s => s.Person);
 }

@@ -46,7 +46,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         var holidays = (await db.SchoolHolidays.AsNoTracking().ToListAsync(ct)).Select(h => h.ToPeriod()).ToList();
-        var superiors = await ReminderAudience.LoadAsync(db, ct);
+        var superiors = await ReminderAudience.LoadAsync(db, campaignId, ct);
         var now = clock.GetUtcNow();
         var report = new PlanReport(0, 0, 0);
         foreach (var deadline in Deadline.Of(campaign))

@@ -19,7 +19,7 @@ public static class RemindersFeature
     public static BotRoutes MapReminders(this BotRoutes bot, HelpCatalog help)
     {
         help.Add(new HelpEntry("échéances", "deadlines", "help.commands.deadlines", People.Access.Permission.ViewCalendar)) // anyone with a role
-            .Add(new HelpEntry("📎 vacances.ics", "📎 holidays.ics", "help.commands.holidays", People.Access.Permission.ImportDirectory));
+            .Add(new HelpEntry("📎 vacances.ics", "📎 holidays.ics", "help.commands.holidays", People.Access.Permission.ManageHolidays));
         return bot
             .OnCommand<ShowDeadlines>("échéances", "échéance", "mes échéances", "deadlines", "my deadlines")
             .OnCardAction<MarkDeadlineDone>(MarkDeadlineDone.Verb)

@@ -29,7 +29,7 @@ internal sealed class ShowDeadlines(CallerResolver callers, TraamDbContext db, C
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);
         var mine = Deadline.Of(campaign)
-            .Where(d => caller.Roles.Any(d.Concerns))
+            .Where(d => caller.Can(d.Duty, d.Scope))
             .Where(d => LocalTime.EndOf(d.Day, zone) > now)
             .OrderBy(d => d.Day)
             .ToList();

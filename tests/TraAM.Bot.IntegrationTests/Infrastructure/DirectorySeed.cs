@@ -35,6 +35,7 @@ public static class DirectorySeed
         };
         foreach (var r in roles)
         {
+            if (r.Role != Role.Admin) r.CampaignId ??= 1; // roles are given for a campaign: the seeded current one
             r.ScopeKey = RoleAssignment.KeyOf(r.AcademyCode, r.RegionCode, r.DisciplineCode, r.TeamId is null ? r.ThemeId : null, r.TeamId);
             person.Roles.Add(r);
         }

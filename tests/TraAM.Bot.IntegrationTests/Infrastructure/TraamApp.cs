@@ -117,7 +117,8 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             .SetProperty(c => c.CompletionDeadline, defaults.CompletionDeadline)
             .SetProperty(c => c.BilanDeadline, defaults.BilanDeadline)
             .SetProperty(c => c.ReminderOffsets, defaults.ReminderOffsets)
-            .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt));
+            .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt)
+            .SetProperty(c => c.Version, defaults.Version));
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear(); // what Teams told about members
         Connector.Clear();
         Login.TokenFailure = null;

@@ -18,7 +18,7 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
         ["bilanDeadline"] = "2027-06-30",
         ["checkpointsMin"] = "2",
         ["checkpointsMax"] = "3",
-        ["version"] = version ?? TraAM.Bot.Campaigns.Call2026.Campaign.UpdatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["version"] = version ?? "0", // the seeded calendar's version
     };
 
     [PostgresFact]
@@ -122,5 +122,76 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
         await using var db = App.CreateDbContext();
         var campaign = await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal((new DateOnly(2026, 3, 31), new DateOnly(2026, 10, 24)), (campaign.SubmissionDeadline, campaign.KickoffDeadline));
+    }
+
+    // The version the card carries, as Teams would send it back with the save.
+    private static string VersionIn(JsonNode card) =>
+        System.Text.RegularExpressions.Regex.Match(card.Text(), "\"verb\":\"calendar.save\",\"version\":\"([^\"]+)\"").Groups[1].Value;
+
+    private async Task<string> ShownVersionAsync()
+    {
+        App.Connector.Clear();
+        await App.PostActivityAsync(Activities.PersonalMessage("calendrier"));
+        return VersionIn(Assert.Single(App.Connector.Activities).Card!);
+    }
+
+    [PostgresFact]
+    public async Task SavingTwice_FromTheCardTheSaveReturned_IsNoConflict()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        App.Clock.Advance(TimeSpan.FromTicks(7)); // a time PostgreSQL cannot keep to the tick
+
+        var first = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-24", version: await ShownVersionAsync())));
+        var second = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-17", version: VersionIn(first))));
+
+        Assert.Contains("Calendrier enregistré", first.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("modifié par quelqu'un d'autre", second.Text(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        Assert.Equal(new DateOnly(2026, 10, 17), (await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken)).KickoffDeadline);
+    }
+
+    [PostgresFact]
+    public async Task TwoSavesAtOnce_FromTheSameCard_ExactlyOneWins_TheOtherIsToldInFrench()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        var version = await ShownVersionAsync();
+        var ct = TestContext.Current.CancellationToken;
+
+        // The other save, from the same card, in flight: it has written the calendar (version + 1) but not committed yet.
+        await using var other = new Npgsql.NpgsqlConnection(App.ConnectionString);
+        await other.OpenAsync(ct);
+        await using var otherSave = await other.BeginTransactionAsync(ct);
+        await using (var write = new Npgsql.NpgsqlCommand(
+            "UPDATE \"Campaigns\" SET \"KickoffDeadline\" = '2026-10-17', \"Version\" = \"Version\" + 1 WHERE \"IsCurrent\"", other, otherSave))
+        {
+            await write.ExecuteNonQueryAsync(ct);
+        }
+
+        // This save reads the committed calendar (same version as its card), passes the card check, and queues on the write.
+        var save = App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-24", version: version)));
+        await WaitUntilWaitingOnALockAsync(App.ConnectionString, save, ct);
+        await otherSave.CommitAsync(ct);
+        var answer = await save;
+
+        Assert.Contains("Le calendrier a été modifié par quelqu'un d'autre", answer.Text(), StringComparison.Ordinal);
+        Assert.Contains("2026-10-24", answer.Text(), StringComparison.Ordinal); // what this user typed is kept
+        await using var db = App.CreateDbContext();
+        Assert.Equal(new DateOnly(2026, 10, 17), (await db.Campaigns.SingleAsync(ct)).KickoffDeadline);
+        Assert.Empty(db.CalendarChanges);
+    }
+
+    // Polls PostgreSQL's own view of its sessions (no fixed sleep): returns once the save waits on the other's lock.
+    // Its own connection, outside any transaction: a transaction would keep reading the same snapshot of the view.
+    private static async Task WaitUntilWaitingOnALockAsync(string connectionString, Task request, CancellationToken ct)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await using var count = new Npgsql.NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        while ((long)(await count.ExecuteScalarAsync(ct))! < 1)
+        {
+            Assert.False(request.IsCompleted, "the save ended without waiting for the other one");
+            await Task.Delay(10, ct);
+        }
     }
 }

@@ -130,10 +130,10 @@ public sealed class DirectoryImportTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
-    public async Task AnExpert_SendsTheFileInChat_AndGetsTheReportCard()
+    public async Task AnAdmin_SendsTheFileInChat_AndGetsTheReportCard()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // French Excel saves CSV in Windows-1252
-        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Admin()); // the file gives DRAN and admin roles: admins only
         const string url = "https://contoso.sharepoint.com/personal/lea/_layouts/15/download.aspx?UniqueId=1150d938&Translate=false&tempauth=abc";
         App.Files.Files[url] = Encoding.GetEncoding(1252).GetBytes(Good.Replace("6a2b0a6e-1111-4c6e-9a5a-000000000020", "", StringComparison.Ordinal));
 
@@ -171,5 +171,86 @@ public sealed class DirectoryImportTests(TraamApp app) : AppTest(app)
 
         Assert.Contains("Je n'ai pas pu récupérer le fichier", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Empty(App.Files.Requests);
+    }
+
+    private async Task<RecordingConnector.Sent> SendFileAsync(string csv)
+    {
+        const string url = "https://contoso.sharepoint.com/personal/lea/download.aspx?tempauth=scoped";
+        App.Files.Files[url] = Encoding.UTF8.GetBytes(csv);
+        await App.PostActivityAsync(Activities.PersonalFile("annuaire.csv", url));
+        return Assert.Single(App.Connector.Activities);
+    }
+
+    [PostgresFact]
+    public async Task ATn3Expert_ImportingRowsBeyondTheirRights_IsRefusedWhole_EachRowNamedWithItsLine()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        var csv = Header + """
+
+            Martin;Camille;camille.martin@ac-lyon.fr;référente;Lyon;SVT – Année 1;Équipe SVT Lyon;
+            Petit;Léa;lea.petit@ac-test.fr;admin;;;;
+            Durand;Jean;jean.durand@ac-nantes.fr;référent;Nantes;Histoire-géographie;Équipe HG;
+            Haddad;Karim;karim.haddad@ac-lyon.fr;DAN;Lyon;;;
+            Roux;Anne;anne.roux@education.gouv.fr;expert-tn3;;SVT;;
+            """;
+
+        var card = await SendFileAsync(csv);
+
+        var refused = card.Card!["body"]!.AsArray().SelectMany(e => e!["facts"]?.AsArray() ?? [])
+            .Select(f => (Title: f!["title"]!.GetValue<string>(), Value: f["value"]!.GetValue<string>())).ToList();
+        Assert.Equal(["Ligne 3 · Rôle", "Ligne 4 · Rôle", "Ligne 5 · Rôle", "Ligne 6 · Rôle"], refused.Select(r => r.Title)); // not line 2: within the expert's rights
+        Assert.StartsWith("Vous ne pouvez pas donner le rôle « admin » ici", refused[0].Value, StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        var lea = await db.People.Include(p => p.Roles).SingleAsync(TestContext.Current.CancellationToken); // nobody added
+        Assert.Equal(Role.ExpertTn3, Assert.Single(lea.Roles).Role);
+    }
+
+    [PostgresFact]
+    public async Task ATn3Expert_ListingAnAdminInTheirDiscipline_DoesNotTakeTheAdminRoleAway()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        var admin = await App.PersonAsync("Paul", "Admin", "0b0b0b0b-0000-0000-0000-000000000099", Admin());
+        var csv = Header + $"""
+
+            Admin;Paul;{admin.Email};enseignant;Lyon;SVT – Année 1;Équipe SVT Lyon;
+            """;
+
+        Assert.Contains("Import réussi.", (await SendFileAsync(csv)).CardTexts);
+
+        await using var db = App.CreateDbContext();
+        var roles = await db.RoleAssignments.Where(r => r.PersonId == admin.Id).Select(r => r.Role).OrderBy(r => r).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal([Role.Admin, Role.Teacher], roles); // ordered by name, as stored
+    }
+
+    [PostgresFact]
+    public async Task ATn3Expert_CannotGiveAnEntraIdToSomeoneHoldingRolesBeyondTheirRights()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        var admin = await App.PersonAsync("Paul", "Admin", aad: null, Admin());
+        var csv = Header + $"""
+
+            Admin;Paul;{admin.Email};enseignant;Lyon;SVT – Année 1;Équipe SVT Lyon;6a2b0a6e-1111-4c6e-9a5a-0000000000aa
+            """;
+
+        var card = await SendFileAsync(csv);
+
+        Assert.Contains("seule l'équipe d'administration de TraAM peut changer son identifiant Entra", card.Card!.Text(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        Assert.Null((await db.People.SingleAsync(p => p.Id == admin.Id, TestContext.Current.CancellationToken)).EntraObjectId);
+    }
+
+    [PostgresFact]
+    public async Task ATn3Expert_ExportsTheirDisciplineOnly()
+    {
+        await ImportAsync(Good);
+        await using var scope = App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TraAM.Bot.Data.TraamDbContext>();
+        var lea = await db.People.Include(p => p.Roles).SingleAsync(p => p.FirstName == "Léa", TestContext.Current.CancellationToken);
+        var expert = new TraAM.Bot.People.Identity.Caller(lea, [.. lea.Roles.Where(r => r.Role == Role.ExpertTn3)], 1);
+        using var xlsx = new MemoryStream();
+
+        var rows = await scope.ServiceProvider.GetRequiredService<DirectoryExporter>().ExportAsync(xlsx, expert, TestContext.Current.CancellationToken);
+
+        Assert.Equal(4, rows); // SVT's referent, teacher, inspector and expert; not the DRAN nor the admin
     }
 }

@@ -87,4 +87,25 @@ public sealed class LinkChannelTests(TraamApp app) : AppTest(app)
 
         Assert.Contains("s'utilise dans un canal", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [PostgresFact]
+    public async Task AnExpert_CannotUnlinkAChannelFromAnotherDisciplinesGroup_ByLinkingItToTheirs()
+    {
+        var admin = await App.PersonAsync("Admin", "TraAM", CamilleAad, Admin());
+        await App.InvokeAsync(Activities.Invoke("group.link", new JsonObject { ["group"] = $"national:{HistoireGeo}" }, inChannel: true));
+        await using (var change = App.CreateDbContext())
+        {
+            // The same Teams sender is now the SVT expert: the admin who linked the channel is someone else.
+            await change.People.Where(p => p.Id == admin.Id).ExecuteUpdateAsync(u => u.SetProperty(p => p.EntraObjectId, "0b0b0b0b-0000-0000-0000-000000000099"), TestContext.Current.CancellationToken);
+        }
+
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+
+        var answer = await App.InvokeAsync(Activities.Invoke("group.link", new JsonObject { ["group"] = "national:19" }, inChannel: true));
+
+        Assert.Contains("Ce canal est déjà lié à un groupe qui ne relève pas de votre discipline", answer.Text(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        var linked = await db.WorkGroups.SingleAsync(g => g.ConversationRecordId != null, TestContext.Current.CancellationToken);
+        Assert.Equal((HistoireGeo, admin.Id), (linked.ThemeId, linked.LinkedByPersonId!.Value));
+    }
 }

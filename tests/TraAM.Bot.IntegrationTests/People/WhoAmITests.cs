@@ -48,7 +48,7 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
-    public async Task SenderWithoutEntraIdInTheDirectory_IsMatchedByTheEmailTeamsGives_AndRemembered()
+    public async Task SenderWithoutEntraIdInTheDirectory_IsMatchedByTheEmailTeamsGives_ButNotBoundWhenAnyTenantMayWrite()
     {
         var person = await App.PersonAsync("Camille", "Martin", aad: null, Expert("svt"));
         App.Connector.Members["29:1AbCdEfGhIjKlMnOpQrStUvWxYz"] = ("Camille.Martin@AC-TEST.fr", CamilleAad);
@@ -58,8 +58,22 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
         Assert.Contains("Personne experte TN3", Assert.Single(App.Connector.Activities).CardTexts);
         await using var db = App.CreateDbContext();
         var stored = await db.People.SingleAsync(p => p.Id == person.Id, TestContext.Current.CancellationToken);
-        Assert.Equal(CamilleAad, stored.EntraObjectId);
+        Assert.Null(stored.EntraObjectId); // Bot__AllowedTenants is empty: an e-mail from any tenant binds nothing
         Assert.Equal("29:1AbCdEfGhIjKlMnOpQrStUvWxYz", stored.TeamsUserId);
+    }
+
+    [PostgresFact]
+    public async Task WithTheTenantsLimited_AnEmailMatch_BindsTheEntraId()
+    {
+        await using var restricted = new TraamApp().With("Bot:AllowedTenants:0", "72f988bf-86f1-41af-91ab-2d7cd011db47"); // the payloads' tenant
+        await restricted.InitializeAsync();
+        var person = await restricted.PersonAsync("Camille", "Martin", aad: null, Expert("svt"));
+        restricted.Connector.Members["29:1AbCdEfGhIjKlMnOpQrStUvWxYz"] = ("camille.martin@ac-test.fr", CamilleAad);
+
+        await restricted.PostActivityAsync(Activities.PersonalMessage("moi"));
+
+        await using var db = restricted.CreateDbContext();
+        Assert.Equal(CamilleAad, (await db.People.SingleAsync(p => p.Id == person.Id, TestContext.Current.CancellationToken)).EntraObjectId);
     }
 
     [PostgresFact]
@@ -110,11 +124,11 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
         {
             db.RoleAssignments.Add(new TraAM.Bot.People.RoleAssignment
             {
-                PersonId = camille.Id, Role = TraAM.Bot.People.Role.ExpertTn3, DisciplineCode = "svt", ScopeKey = "discipline:svt",
+                PersonId = camille.Id, CampaignId = 1, Role = TraAM.Bot.People.Role.ExpertTn3, DisciplineCode = "svt", ScopeKey = "discipline:svt",
             });
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "calendrier", "échéances", "📎 vacances.ics"], await helpFor());
+        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "échéances"], await helpFor()); // holidays: admins only
     }
 }

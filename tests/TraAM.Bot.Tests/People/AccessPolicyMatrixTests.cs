@@ -16,16 +16,18 @@ public sealed class AccessPolicyMatrixTests
     private static readonly Theme Svt1 = Call2026.Themes.Single(t => t.Id == 19);
     private static readonly Theme Hg = Call2026.Themes.Single(t => t.Id == 9);
 
+    private const int Current = 1;
+
     private static readonly Dictionary<Role, RoleAssignment> Holders = new()
     {
-        [Role.Referent] = new() { Role = Role.Referent, TeamId = 7, ThemeId = 19, AcademyCode = "lyon", DisciplineCode = "svt" },
-        [Role.Teacher] = new() { Role = Role.Teacher, TeamId = 7, ThemeId = 19, AcademyCode = "lyon", DisciplineCode = "svt" },
-        [Role.Inspector] = new() { Role = Role.Inspector, AcademyCode = "lyon", DisciplineCode = "svt" },
-        [Role.Dan] = new() { Role = Role.Dan, AcademyCode = "lyon" },
-        [Role.Dran] = new() { Role = Role.Dran, RegionCode = "auvergne-rhone-alpes" },
-        [Role.Cardie] = new() { Role = Role.Cardie, AcademyCode = "lyon" },
-        [Role.Igesr] = new() { Role = Role.Igesr, DisciplineCode = "svt" },
-        [Role.ExpertTn3] = new() { Role = Role.ExpertTn3, DisciplineCode = "svt" },
+        [Role.Referent] = new() { CampaignId = Current, Role = Role.Referent, TeamId = 7, ThemeId = 19, AcademyCode = "lyon", DisciplineCode = "svt" },
+        [Role.Teacher] = new() { CampaignId = Current, Role = Role.Teacher, TeamId = 7, ThemeId = 19, AcademyCode = "lyon", DisciplineCode = "svt" },
+        [Role.Inspector] = new() { CampaignId = Current, Role = Role.Inspector, AcademyCode = "lyon", DisciplineCode = "svt" },
+        [Role.Dan] = new() { CampaignId = Current, Role = Role.Dan, AcademyCode = "lyon" },
+        [Role.Dran] = new() { CampaignId = Current, Role = Role.Dran, RegionCode = "auvergne-rhone-alpes" },
+        [Role.Cardie] = new() { CampaignId = Current, Role = Role.Cardie, AcademyCode = "lyon" },
+        [Role.Igesr] = new() { CampaignId = Current, Role = Role.Igesr, DisciplineCode = "svt" },
+        [Role.ExpertTn3] = new() { CampaignId = Current, Role = Role.ExpertTn3, DisciplineCode = "svt" },
         [Role.Admin] = new() { Role = Role.Admin },
     };
 
@@ -46,8 +48,10 @@ public sealed class AccessPolicyMatrixTests
     [
         (Permission.ViewCalendar, Kind.Programme, All),
         (Permission.EditCalendar, Kind.Programme, "ExpertTn3 Admin"),
-        (Permission.ImportDirectory, Kind.Programme, "ExpertTn3 Admin"),
-        (Permission.ExportDirectory, Kind.Programme, "ExpertTn3 Admin"),
+        (Permission.ImportDirectory, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.ExportDirectory, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.ManageTeamRoles, Kind.Theme, "ExpertTn3 Admin"),
+        (Permission.ManageAllRoles, Kind.Programme, "Admin"),
         (Permission.ManageHolidays, Kind.Programme, "Admin"),
         (Permission.LinkChannel, Kind.Theme, "ExpertTn3 Admin"),
         (Permission.ViewTeamStatus, Kind.Team, All),
@@ -63,6 +67,14 @@ public sealed class AccessPolicyMatrixTests
         (Permission.SubmitBilan, Kind.Team, "Referent Admin"),
         (Permission.CompileSynthesis, Kind.Theme, "ExpertTn3 Admin"),
         (Permission.ReadSynthesis, Kind.Theme, "Referent Teacher Inspector Igesr ExpertTn3 Admin"),
+        (Permission.ReceiveEscalation, Kind.Academy, "Inspector Dan Dran Admin"),
+
+        // Duties: the deadline is the business of the roles it names, not of admins.
+        (Permission.MeetSubmissionDeadline, Kind.Programme, "Inspector Dan Dran"),
+        (Permission.MeetResultsDeadline, Kind.Programme, "Igesr ExpertTn3"),
+        (Permission.MeetKickoffDeadline, Kind.Programme, "ExpertTn3"),
+        (Permission.MeetCompletionDeadline, Kind.Programme, "Referent"),
+        (Permission.MeetBilanDeadline, Kind.Programme, "Referent"),
     ];
 
     public static TheoryData<Permission, Role, bool, bool> Matrix()
@@ -74,7 +86,7 @@ public sealed class AccessPolicyMatrixTests
             foreach (var role in Enum.GetValues<Role>())
             {
                 data.Add(permission, role, true, roles.Contains(role));
-                data.Add(permission, role, false, kind == Kind.Programme ? roles.Contains(role) : role == Role.Admin);
+                data.Add(permission, role, false, kind == Kind.Programme ? roles.Contains(role) : roles.Contains(role) && role == Role.Admin);
             }
         }
 
@@ -88,7 +100,7 @@ public sealed class AccessPolicyMatrixTests
         var kind = Expected.Single(e => e.Permission == permission).Kind;
         var scope = inScope ? Scopes[kind].In : Scopes[kind].Out;
 
-        Assert.Equal(expected, AccessPolicy.Allows([Holders[role]], permission, scope));
+        Assert.Equal(expected, AccessPolicy.Allows([Holders[role]], permission, scope, Current));
     }
 
     [Fact]
@@ -101,55 +113,86 @@ public sealed class AccessPolicyMatrixTests
     public void ADran_CoversEveryAcademyOfTheRegion_AndNoOther()
     {
         RoleAssignment[] dran = [Holders[Role.Dran]];
-        Assert.True(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("grenoble")));
-        Assert.True(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("clermont-ferrand")));
-        Assert.False(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("dijon")));
+        Assert.True(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("grenoble"), Current));
+        Assert.True(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("clermont-ferrand"), Current));
+        Assert.False(AccessPolicy.Allows(dran, Permission.ExportCandidacies, AccessScope.ForAcademy("dijon"), Current));
     }
 
     [Fact]
     public void AnInspector_OfAnotherDisciplineInTheSameAcademy_IsOutOfScope()
     {
-        RoleAssignment[] maths = [new() { Role = Role.Inspector, AcademyCode = "lyon", DisciplineCode = "mathematiques" }];
-        Assert.False(AccessPolicy.Allows(maths, Permission.ApproveCandidacy, AccessScope.ForTeam(LyonSvt, Svt1)));
+        RoleAssignment[] maths = [new() { CampaignId = Current, Role = Role.Inspector, AcademyCode = "lyon", DisciplineCode = "mathematiques" }];
+        Assert.False(AccessPolicy.Allows(maths, Permission.ApproveCandidacy, AccessScope.ForTeam(LyonSvt, Svt1), Current));
     }
 
     [Fact]
     public void ATeamRole_DoesNotReachTheNeighbouringTeam_OfTheSameAcademyAndTheme()
     {
         var neighbour = new AcademicTeam { Id = 9, CampaignId = 1, ThemeId = 19, AcademyCode = "lyon", Name = "SVT Lyon 2", NameKey = "svt lyon 2" };
-        Assert.False(AccessPolicy.Allows([Holders[Role.Referent]], Permission.SubmitCheckIn, AccessScope.ForTeam(neighbour, Svt1)));
-        Assert.True(AccessPolicy.Allows([Holders[Role.Referent]], Permission.ReadSynthesis, AccessScope.ForTheme(Svt1)));
+        Assert.False(AccessPolicy.Allows([Holders[Role.Referent]], Permission.SubmitCheckIn, AccessScope.ForTeam(neighbour, Svt1), Current));
+        Assert.True(AccessPolicy.Allows([Holders[Role.Referent]], Permission.ReadSynthesis, AccessScope.ForTheme(Svt1), Current));
     }
 
     [Fact]
     public void ADan_DoesNotReachAnotherAcademyOfTheSameRegion()
     {
-        Assert.False(AccessPolicy.Allows([Holders[Role.Dan]], Permission.ExportCandidacies, AccessScope.ForAcademy("grenoble")));
-        Assert.False(AccessPolicy.Allows([Holders[Role.Cardie]], Permission.ViewAcademyStatus, AccessScope.ForAcademy("grenoble")));
+        Assert.False(AccessPolicy.Allows([Holders[Role.Dan]], Permission.ExportCandidacies, AccessScope.ForAcademy("grenoble"), Current));
+        Assert.False(AccessPolicy.Allows([Holders[Role.Cardie]], Permission.ViewAcademyStatus, AccessScope.ForAcademy("grenoble"), Current));
     }
 
     [Fact]
     public void ARoleWithAMissingScope_NeverMatchesAScopeMissingTheSameField()
     {
         RoleAssignment[] broken = [new() { Role = Role.Inspector }];
-        Assert.False(AccessPolicy.Allows(broken, Permission.ViewAcademyStatus, AccessScope.Programme));
-        Assert.False(AccessPolicy.Allows([], Permission.ViewCalendar, AccessScope.Programme));
+        Assert.False(AccessPolicy.Allows(broken, Permission.ViewAcademyStatus, AccessScope.Programme, Current));
+        Assert.False(AccessPolicy.Allows([], Permission.ViewCalendar, AccessScope.Programme, Current));
     }
 
     [Fact]
     public void SeveralRoles_AnyOneGrants()
     {
-        RoleAssignment[] both = [Holders[Role.Teacher], new() { Role = Role.Inspector, AcademyCode = "nantes", DisciplineCode = "histoire-geographie" }];
-        Assert.True(AccessPolicy.Allows(both, Permission.ApproveCandidacy, AccessScope.ForTeam(NantesHg, Hg)));
-        Assert.False(AccessPolicy.Allows(both, Permission.ApproveCandidacy, AccessScope.ForTeam(LyonSvt, Svt1)));
+        RoleAssignment[] both = [Holders[Role.Teacher], new() { CampaignId = Current, Role = Role.Inspector, AcademyCode = "nantes", DisciplineCode = "histoire-geographie" }];
+        Assert.True(AccessPolicy.Allows(both, Permission.ApproveCandidacy, AccessScope.ForTeam(NantesHg, Hg), Current));
+        Assert.False(AccessPolicy.Allows(both, Permission.ApproveCandidacy, AccessScope.ForTeam(LyonSvt, Svt1), Current));
+    }
+
+    [Fact]
+    public void ARoleOfAPastCampaign_GrantsNothingNow_ButReadsItsOwnCampaignsData()
+    {
+        RoleAssignment[] lastYear = [new() { Role = Role.ExpertTn3, DisciplineCode = "svt", CampaignId = Current - 1 }];
+        var pastTheme = AccessScope.ForTheme(Svt1) with { CampaignId = Current - 1 };
+
+        Assert.False(AccessPolicy.Allows(lastYear, Permission.EditCalendar, AccessScope.Programme, Current));
+        Assert.False(AccessPolicy.Allows(lastYear, Permission.ManageTeamRoles, AccessScope.ForTheme(Svt1), Current));
+        Assert.False(AccessPolicy.AllowsSomewhere(lastYear, Permission.ImportDirectory, Current));
+        Assert.True(AccessPolicy.Allows(lastYear, Permission.ReadSynthesis, pastTheme, Current));
+        Assert.False(AccessPolicy.Allows(lastYear, Permission.CompileSynthesis, pastTheme, Current));
+    }
+
+    [Fact]
+    public void APastCampaign_IsReadOnly_EvenForAdminsAndThisYearsRoles()
+    {
+        var pastTheme = AccessScope.ForTheme(Svt1) with { CampaignId = Current - 1 };
+
+        Assert.False(AccessPolicy.Allows([Holders[Role.Admin]], Permission.CompileSynthesis, pastTheme, Current));
+        Assert.True(AccessPolicy.Allows([Holders[Role.Admin]], Permission.ViewThemeStatus, pastTheme, Current));
+        Assert.False(AccessPolicy.Allows([Holders[Role.ExpertTn3]], Permission.ViewThemeStatus, pastTheme, Current));
+    }
+
+    [Fact]
+    public void ATeamOrInspectorRole_IsManagedByTheDisciplinesExpert_EveryOtherRoleByAdminsOnly()
+    {
+        Assert.Equal(Permission.ManageTeamRoles, AccessPolicy.ToManage(Role.Inspector));
+        Assert.Equal(Permission.ManageTeamRoles, AccessPolicy.ToManage(Role.Referent));
+        Assert.All([Role.Dan, Role.Dran, Role.Cardie, Role.Igesr, Role.ExpertTn3, Role.Admin], r => Assert.Equal(Permission.ManageAllRoles, AccessPolicy.ToManage(r)));
     }
 
     [Fact]
     public void AllowsSomewhere_DecidesTheHelpLines()
     {
-        Assert.True(AccessPolicy.AllowsSomewhere([Holders[Role.ExpertTn3]], Permission.LinkChannel));
-        Assert.False(AccessPolicy.AllowsSomewhere([Holders[Role.Referent]], Permission.LinkChannel));
-        Assert.True(AccessPolicy.AllowsSomewhere([Holders[Role.Admin]], Permission.ManageHolidays));
-        Assert.False(AccessPolicy.AllowsSomewhere([], Permission.ViewCalendar));
+        Assert.True(AccessPolicy.AllowsSomewhere([Holders[Role.ExpertTn3]], Permission.LinkChannel, Current));
+        Assert.False(AccessPolicy.AllowsSomewhere([Holders[Role.Referent]], Permission.LinkChannel, Current));
+        Assert.True(AccessPolicy.AllowsSomewhere([Holders[Role.Admin]], Permission.ManageHolidays, Current));
+        Assert.False(AccessPolicy.AllowsSomewhere([], Permission.ViewCalendar, Current));
     }
 }

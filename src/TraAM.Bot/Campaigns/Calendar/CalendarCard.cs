@@ -65,8 +65,20 @@ internal sealed class CalendarCard(
             return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", cards.Text("calendar.unchanged", language), language, cancellationToken));
 
         campaign.UpdatedAt = now;
+        campaign.Version++;
         db.CalendarChanges.AddRange(changes);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another save passed between our read and our write (same version read by both): show theirs, keep ours typed.
+            db.ChangeTracker.Clear();
+            campaign = await CurrentAsync(cancellationToken);
+            return CardActionResult.Card(await RenderAsync(campaign, form, caller, NoErrors, cards.Text("calendar.conflict", language), "", language, cancellationToken));
+        }
+
         Reminders.ReminderPlanJob.Enqueue(jobs, logger); // pending reminders follow the new dates
         var done = string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("calendar.saved", language), changes.Count);
         return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", done, language, cancellationToken));

@@ -34,8 +34,8 @@ internal sealed class CalendarForm
         return form;
     }
 
-    /// <summary>What the card carries to detect a save from a stale card: the calendar's last change, in ticks.</summary>
-    public static string VersionOf(Campaign c) => c.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
+    /// <summary>What the card carries to detect a save from a stale card: the calendar's version number.</summary>
+    public static string VersionOf(Campaign c) => c.Version.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Field id → French (or English) error; empty when the form can be saved.</summary>
     public IReadOnlyDictionary<string, string> Validate(CardTemplates cards, string language)

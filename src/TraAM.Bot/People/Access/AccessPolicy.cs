@@ -28,7 +28,8 @@ public enum ScopeMatch
 /// <summary>
 /// The one table of who may do what (domain.md, "People and groups"). A permission is granted when one of the
 /// person's roles appears in its row and that role's scope matches the action's scope as the row says. Admins may do
-/// everything. Anything not written here is refused.
+/// everything except a duty (a deadline is only the business of the roles it names). Anything not written here is
+/// refused. Roles are bound to their campaign: a role counts only in its campaign, and a past campaign is read only.
 /// </summary>
 public static class AccessPolicy
 {
@@ -49,8 +50,11 @@ public static class AccessPolicy
         {
             [Permission.ViewCalendar] = [.. Enum.GetValues<Role>().Select(r => (r, ScopeMatch.Anywhere))],
             [Permission.EditCalendar] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
-            [Permission.ImportDirectory] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
-            [Permission.ExportDirectory] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
+            // A TN3 expert manages their discipline's teams and inspectors; every other role is the admins' (issue 9).
+            [Permission.ImportDirectory] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.ExportDirectory] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.ManageTeamRoles] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            [Permission.ManageAllRoles] = [],
             [Permission.ManageHolidays] = [],
             [Permission.LinkChannel] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.ViewTeamStatus] = TeamReaders,
@@ -81,15 +85,46 @@ public static class AccessPolicy
                 (Role.Igesr, ScopeMatch.SameDiscipline),
                 (Role.ExpertTn3, ScopeMatch.SameDiscipline),
             ],
+            [Permission.ReceiveEscalation] =
+            [
+                (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline),
+                (Role.Dan, ScopeMatch.SameAcademy),
+                (Role.Dran, ScopeMatch.SameRegion),
+            ],
+            [Permission.MeetSubmissionDeadline] = [(Role.Dan, ScopeMatch.Anywhere), (Role.Dran, ScopeMatch.Anywhere), (Role.Inspector, ScopeMatch.Anywhere)],
+            [Permission.MeetResultsDeadline] = [(Role.ExpertTn3, ScopeMatch.Anywhere), (Role.Igesr, ScopeMatch.Anywhere)],
+            [Permission.MeetKickoffDeadline] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
+            [Permission.MeetCompletionDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
+            [Permission.MeetBilanDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
         };
 
-    /// <summary>May someone holding <paramref name="roles"/> do <paramref name="permission"/> on <paramref name="scope"/>?</summary>
-    public static bool Allows(IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope)
+    /// <summary>What a role of a past campaign still allows on that campaign's data.</summary>
+    private static readonly HashSet<Permission> Reads =
+        [Permission.ViewCalendar, Permission.ViewTeamStatus, Permission.ViewAcademyStatus, Permission.ViewThemeStatus, Permission.ReadSynthesis];
+
+    /// <summary>Duties, not rights: an admin is not reminded of, nor answers for, someone else's deadline.</summary>
+    private static readonly HashSet<Permission> Duties =
+    [
+        Permission.MeetSubmissionDeadline, Permission.MeetResultsDeadline, Permission.MeetKickoffDeadline,
+        Permission.MeetCompletionDeadline, Permission.MeetBilanDeadline,
+    ];
+
+    /// <summary>The permission needed to grant or take away <paramref name="role"/> (by import, replace or revocation).</summary>
+    public static Permission ToManage(Role role) =>
+        role is Role.Referent or Role.Teacher or Role.Inspector ? Permission.ManageTeamRoles : Permission.ManageAllRoles;
+
+    /// <summary>
+    /// May someone holding <paramref name="roles"/> do <paramref name="permission"/> on <paramref name="scope"/>, when
+    /// <paramref name="currentCampaignId"/> is the current campaign (the scope's own campaign when it has none)?
+    /// </summary>
+    public static bool Allows(IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope, int currentCampaignId)
     {
+        var campaign = scope.CampaignId ?? currentCampaignId;
+        if (campaign != currentCampaignId && !Reads.Contains(permission)) return false;
         var rules = Rules[permission];
-        foreach (var role in roles)
+        foreach (var role in roles.Where(r => Counts(r, campaign)))
         {
-            if (role.Role == Role.Admin) return true;
+            if (role.Role == Role.Admin && !Duties.Contains(permission)) return true;
             foreach (var (ruleRole, match) in rules)
             {
                 if (ruleRole == role.Role && Matches(role, match, scope)) return true;
@@ -99,9 +134,14 @@ public static class AccessPolicy
         return false;
     }
 
-    /// <summary>Could the person do it somewhere? Decides which commands their help shows; each use is still checked.</summary>
-    public static bool AllowsSomewhere(IEnumerable<RoleAssignment> roles, Permission permission) =>
-        roles.Any(r => r.Role == Role.Admin || Rules[permission].Any(rule => rule.Role == r.Role));
+    /// <summary>Could the person do it somewhere now? Decides which commands their help shows; each use is still checked.</summary>
+    public static bool AllowsSomewhere(IEnumerable<RoleAssignment> roles, Permission permission, int currentCampaignId) =>
+        roles.Where(r => Counts(r, currentCampaignId))
+            .Any(r => (r.Role == Role.Admin && !Duties.Contains(permission)) || Rules[permission].Any(rule => rule.Role == r.Role));
+
+    // Admins run the bot whatever the campaign (their role has none); every other role is given for one campaign.
+    private static bool Counts(RoleAssignment role, int campaignId) =>
+        role.CampaignId == campaignId || (role.Role == Role.Admin && role.CampaignId is null);
 
     private static bool Matches(RoleAssignment role, ScopeMatch match, AccessScope scope) => match switch
     {

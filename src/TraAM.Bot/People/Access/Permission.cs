@@ -13,11 +13,17 @@ public enum Permission
     /// <summary>Change a date of the campaign calendar.</summary>
     EditCalendar,
 
-    /// <summary>Import the directory (people and roles) from a file.</summary>
+    /// <summary>Import the directory (people and roles) from a file; each row also needs the right to grant its role.</summary>
     ImportDirectory,
 
-    /// <summary>Export the directory to a spreadsheet.</summary>
+    /// <summary>Export the directory to a spreadsheet (the rows within the caller's scope).</summary>
     ExportDirectory,
+
+    /// <summary>Grant or take away a role of a discipline's teams and inspectors (référent, enseignant, inspecteur).</summary>
+    ManageTeamRoles,
+
+    /// <summary>Grant or take away any other role (DAN, DRAN, CARDIE, IGÉSR, TN3 expert, admin).</summary>
+    ManageAllRoles,
 
     /// <summary>Import a school-holiday calendar.</summary>
     ManageHolidays,
@@ -63,4 +69,22 @@ public enum Permission
 
     /// <summary>Read the theme's synthesis.</summary>
     ReadSynthesis,
+
+    /// <summary>Be told when someone below in the scope misses a deadline (a referent's inspectors, an inspector's DAN and DRAN).</summary>
+    ReceiveEscalation,
+
+    /// <summary>Duty: send the académie's candidacies (reminded, and may mark it done).</summary>
+    MeetSubmissionDeadline,
+
+    /// <summary>Duty: publish the national selection's results.</summary>
+    MeetResultsDeadline,
+
+    /// <summary>Duty: hold the national kick-off meeting.</summary>
+    MeetKickoffDeadline,
+
+    /// <summary>Duty: finish the team's productions.</summary>
+    MeetCompletionDeadline,
+
+    /// <summary>Duty: send the team's end-of-year bilan.</summary>
+    MeetBilanDeadline,
 }

@@ -53,8 +53,15 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
         var now = clock.GetUtcNow();
         var conversation = await ChannelRecordAsync(turn, now, ct);
 
-        // A channel holds one group: unlink whatever lived here before.
+        // A channel holds one group: unlink whatever lived here before, if that group is the caller's to unlink too.
         var previous = await db.WorkGroups.Where(w => w.ConversationRecordId == conversation.Id).ToListAsync(ct);
+        var foreign = previous.FirstOrDefault(p => !caller.Can(Permission.LinkChannel, targets.FirstOrDefault(t => t.Is(p))?.Scope ?? AccessScope.Programme));
+        if (foreign is not null)
+        {
+            var name = targets.FirstOrDefault(t => t.Is(foreign))?.Name(language) ?? cards.Text("link.anotherGroup", language);
+            return await FormAsync(turn, choice, string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("link.notAllowedPrevious", language), name), null, ct, targets);
+        }
+
         foreach (var p in previous) p.ConversationRecordId = null;
         await db.SaveChangesAsync(ct);
 
@@ -95,7 +102,7 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
                            join c in db.Conversations on w.ConversationRecordId equals c.Id
                            where c.ConversationId == conversationId
                            select w).FirstOrDefaultAsync(ct);
-        return group is null ? null : targets.FirstOrDefault(t => t.Theme.Id == group.ThemeId && t.Kind == group.Kind && t.TeamId == group.TeamId)?.Name(language);
+        return group is null ? null : targets.FirstOrDefault(t => t.Is(group))?.Name(language);
     }
 
     private async Task<IReadOnlyList<LinkTarget>> AllTargetsAsync(CancellationToken ct)
@@ -144,6 +151,8 @@ internal sealed record LinkTarget(GroupKind Kind, Theme Theme, AcademicTeam? Tea
     public string Value => Team is null ? $"national:{Theme.Id}" : $"team:{Team.Id}";
 
     public AccessScope Scope => Team is null ? AccessScope.ForTheme(Theme) : AccessScope.ForTeam(Team, Theme);
+
+    public bool Is(WorkGroup group) => Theme.Id == group.ThemeId && Kind == group.Kind && TeamId == group.TeamId;
 
     public string Name(string language) => GroupMembership.Name(new Membership(new WorkGroup { Kind = Kind, ThemeId = Theme.Id, TeamId = TeamId }, Theme, Team), Themes, language);
 }

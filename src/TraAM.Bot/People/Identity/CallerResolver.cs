@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
 using TraAM.Bot.Data;
+using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Connector;
 using TraAM.Bot.Protocol.Routing;
 
@@ -10,11 +12,14 @@ namespace TraAM.Bot.People.Identity;
 /// Matches the sender of an activity to a person of the directory. First by Entra object id (in every Teams activity,
 /// covered by the channel's signature); failing that, asks Teams for the member's e-mail and matches it, then
 /// remembers the Entra id so the next turn is one indexed read. A directory entry that already carries another Entra
-/// id is never taken over by e-mail. Resolved once per turn.
+/// id is never taken over by e-mail. Resolved once per turn. The Entra id is remembered (bound for good) only when
+/// <c>Bot__AllowedTenants</c> limits who can write: from any tenant, an e-mail proves too little to bind an identity,
+/// so the match then holds for the turn only.
 /// What Teams says about a member (e-mail, Entra id) is cached for an hour: a sender not in the directory costs one
 /// Connector call per hour, not one per message, and an import still takes effect at once (the cache holds no match).
 /// </summary>
-internal sealed partial class CallerResolver(TraamDbContext db, TimeProvider clock, IMemoryCache memberCache, ILogger<CallerResolver> logger)
+internal sealed partial class CallerResolver(
+    TraamDbContext db, TimeProvider clock, IMemoryCache memberCache, IOptions<BotProtocolOptions> bot, ILogger<CallerResolver> logger)
 {
     private static readonly TimeSpan MemberCacheDuration = TimeSpan.FromHours(1);
 
@@ -54,7 +59,8 @@ internal sealed partial class CallerResolver(TraamDbContext db, TimeProvider clo
             await db.SaveChangesAsync(ct);
         }
 
-        return new Caller(person, person.Roles);
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync(ct);
+        return new Caller(person, person.Roles, campaign);
     }
 
     private async Task<Person?> FindByEmailAsync(TurnContext turn, string memberId, string? aad, CancellationToken ct)
@@ -92,7 +98,7 @@ internal sealed partial class CallerResolver(TraamDbContext db, TimeProvider clo
             return null;
         }
 
-        if (person.EntraObjectId is null && aad is not null)
+        if (person.EntraObjectId is null && aad is not null && bot.Value.AllowedTenants.Count > 0)
         {
             person.EntraObjectId = aad;
             person.UpdatedAt = clock.GetUtcNow();

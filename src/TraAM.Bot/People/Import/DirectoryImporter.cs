@@ -15,8 +15,12 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
     /// <summary>Files above this size are refused before reading (a directory of 5,000 rows is about 600 KB).</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
-    public async Task<ImportReport> ImportAsync(Stream content, string fileName, bool dryRun, CancellationToken ct)
+    public Task<ImportReport> ImportAsync(Stream content, string fileName, bool dryRun, CancellationToken ct) =>
+        ImportAsync(content, fileName, new DirectoryImportOptions(dryRun), ct);
+
+    public async Task<ImportReport> ImportAsync(Stream content, string fileName, DirectoryImportOptions options, CancellationToken ct)
     {
+        var dryRun = options.DryRun;
         var read = DirectoryFileReader.Read(content, fileName);
         if (read.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, read.Problems);
 
@@ -24,12 +28,14 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         var themes = await db.Themes.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToListAsync(ct);
         var validation = DirectoryValidator.Validate(read.Rows, themes);
         if (validation.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, validation.Problems);
+        var refused = ImportRights.Refused(validation.People, options.By, campaign.Id);
+        if (refused.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, refused);
 
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var report = await ApplyAsync(validation.People, campaign.Id, read.Rows.Count, dryRun, ct);
+            var report = await ApplyAsync(validation.People, campaign.Id, read.Rows.Count, options, ct);
             if (report.HasProblems || dryRun) await tx.RollbackAsync(ct);
             else await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
@@ -37,8 +43,9 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         });
     }
 
-    private async Task<ImportReport> ApplyAsync(IReadOnlyList<ImportedPerson> people, int campaignId, int rows, bool dryRun, CancellationToken ct)
+    private async Task<ImportReport> ApplyAsync(IReadOnlyList<ImportedPerson> people, int campaignId, int rows, DirectoryImportOptions options, CancellationToken ct)
     {
+        var dryRun = options.DryRun;
         var now = clock.GetUtcNow();
         var teams = await EnsureTeamsAsync(people, campaignId, now, ct);
         var emails = people.Select(p => p.Email).ToList();
@@ -53,6 +60,12 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
             .Select(p => new ImportProblem(p.FirstLine, "Identifiant Entra",
                 $"L'identifiant Entra « {p.EntraObjectId} » appartient déjà à {owners.First(o => o.EntraObjectId == p.EntraObjectId).Email} dans l'annuaire."))
             .ToList();
+        // Someone holding a role the importer could not grant keeps their identity: no Entra id given to them that way.
+        problems.AddRange(people
+            .Where(p => p.EntraObjectId is not null && existing.TryGetValue(p.Email, out var held) && held.EntraObjectId != p.EntraObjectId
+                && held.Roles.Any(r => !ImportRights.MayManage(options.By, r)))
+            .Select(p => new ImportProblem(p.FirstLine, "Identifiant Entra",
+                $"{p.Email} a des rôles hors de vos droits : seule l'équipe d'administration de TraAM peut changer son identifiant Entra. Laissez la cellule vide.")));
         if (problems.Count > 0) return new ImportReport(false, dryRun, rows, problems);
 
         int created = 0, updated = 0, unchanged = 0, added = 0, removed = 0;
@@ -67,9 +80,15 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
 
             var changed = Set(person, imported);
             var desired = imported.Roles.Select(r => ToAssignment(r, teams, campaignId)).ToList();
-            var toRemove = person.Roles.Where(r => !desired.Any(d => d.Role == r.Role && d.ScopeKey == r.ScopeKey)).ToList();
-            var toAdd = desired.Where(d => !person.Roles.Any(r => r.Role == d.Role && r.ScopeKey == d.ScopeKey)).ToList();
-            foreach (var r in toRemove) person.Roles.Remove(r);
+            // The file speaks for this campaign's roles that the importer may manage; other roles are kept as they are.
+            var toRemove = person.Roles.Where(r => (r.CampaignId is null || r.CampaignId == campaignId) && ImportRights.MayManage(options.By, r)
+                && !desired.Any(d => d.Same(r))).ToList();
+            var toAdd = desired.Where(d => !person.Roles.Any(r => r.Same(d))).ToList();
+            foreach (var r in toRemove)
+            {
+                person.Roles.Remove(r);
+                db.RevokedRoles.Add(RevokedRole.Of(r, options.By, "import", now));
+            }
             foreach (var r in toAdd) person.Roles.Add(r);
             added += toAdd.Count;
             removed += toRemove.Count;
@@ -79,12 +98,24 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
             if (changed || isNew) person.UpdatedAt = now;
         }
 
+        var lost = new List<string>();
+        if (options.Replace)
+        {
+            foreach (var (person, role) in await ReplacePlan.LosersAsync(db, emails, campaignId, options.By, ct))
+            {
+                lost.Add(ReplacePlan.Describe(person, role));
+                person.Roles.Remove(role);
+                db.RevokedRoles.Add(RevokedRole.Of(role, options.By, "import", now));
+                removed++;
+            }
+        }
+
         // Roles taken out of a person's collection are orphans of a required relationship: EF deletes them here.
         await db.SaveChangesAsync(ct);
 
         var absent = await db.People.AsNoTracking().Where(p => !emails.Contains(p.Email)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
             .Select(p => p.FirstName + " " + p.LastName + " <" + p.Email + ">").ToListAsync(ct);
-        return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent);
+        return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent) { Lost = lost };
     }
 
     private static bool Set(Person person, ImportedPerson imported)
@@ -107,7 +138,7 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         var assignment = new RoleAssignment
         {
             Role = r.Role,
-            CampaignId = teamId is null ? null : campaignId,
+            CampaignId = r.Role == Role.Admin ? null : campaignId, // admins run the bot whatever the campaign
             AcademyCode = r.AcademyCode,
             RegionCode = r.RegionCode,
             DisciplineCode = r.DisciplineCode,

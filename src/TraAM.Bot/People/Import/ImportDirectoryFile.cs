@@ -30,7 +30,8 @@ internal sealed partial class ImportDirectoryFile(
         }
 
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (!caller.Can(Permission.ImportDirectory, AccessScope.Programme))
+        // Who may import at all; each row is then checked against the caller's rights by the importer.
+        if (!caller.CanSomewhere(Permission.ImportDirectory))
         {
             await turn.SendTextAsync(cards.Text("import.notAllowed", language), cancellationToken);
             return;
@@ -51,7 +52,7 @@ internal sealed partial class ImportDirectoryFile(
         {
             await using (content)
             {
-                report = await importer.ImportAsync(content, file.Name, dryRun, cancellationToken);
+                report = await importer.ImportAsync(content, file.Name, new DirectoryImportOptions(dryRun, caller), cancellationToken);
             }
         }
         catch (DbUpdateException)

@@ -21,6 +21,9 @@ public sealed record ImportReport(
 
     public IReadOnlyList<string> AbsentPeople => Absent ?? [];
 
+    /// <summary>With "replace": each role taken from someone the file does not list (or, on a dry run, that would be).</summary>
+    public IReadOnlyList<string> Lost { get; init; } = [];
+
     /// <summary>The report as French text, for the command line.</summary>
     public string ToText()
     {
@@ -35,6 +38,12 @@ public sealed record ImportReport(
         lines.Add(DryRun ? $"Simulation : {Rows} ligne(s) valides, rien n'a été enregistré." : $"Import réussi : {Rows} ligne(s).");
         lines.Add($"  Personnes : {PeopleCreated} ajoutée(s), {PeopleUpdated} modifiée(s), {PeopleUnchanged} inchangée(s).");
         lines.Add($"  Rôles : {RolesAdded} ajouté(s), {RolesRemoved} retiré(s). Équipes créées : {TeamsCreated}.");
+        if (Lost.Count > 0)
+        {
+            lines.Add(DryRun ? $"  {Lost.Count} rôle(s) seraient retirés (le fichier fait foi) :" : $"  {Lost.Count} rôle(s) retiré(s) (le fichier fait foi) :");
+            lines.AddRange(Lost.Select(l => "    " + l));
+        }
+
         if (AbsentPeople.Count > 0)
         {
             lines.Add($"  {AbsentPeople.Count} personne(s) de l'annuaire absente(s) du fichier (conservée(s), à vérifier) :");

@@ -12,7 +12,7 @@ using TraAM.Bot.Reference;
 namespace TraAM.Bot.Reminders.Holidays;
 
 /// <summary>
-/// An ICS file sent in a personal chat by an admin or a TN3 expert: the ministry's school-holiday calendar. The
+/// An ICS file sent in a personal chat by an admin (holidays apply to every zone, so ManageHolidays is admin-only): the ministry's school-holiday calendar. The
 /// message may name the zone ("zone A") when the file does not. Reminders are re-planned once it is saved.
 /// </summary>
 internal sealed partial class ImportHolidayFile(
@@ -32,7 +32,7 @@ internal sealed partial class ImportHolidayFile(
         }
 
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (!caller.Can(Permission.ImportDirectory, AccessScope.Programme))
+        if (!caller.Can(Permission.ManageHolidays, AccessScope.Programme))
         {
             await turn.SendTextAsync(cards.Text("holidays.notAllowed", language), cancellationToken);
             return;

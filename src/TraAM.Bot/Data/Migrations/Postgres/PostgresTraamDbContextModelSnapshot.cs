@@ -110,6 +110,10 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("WorkStart")
                         .HasColumnType("date");
 
@@ -135,6 +139,7 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                             ResultsDate = new DateOnly(2026, 6, 15),
                             SubmissionDeadline = new DateOnly(2026, 3, 31),
                             UpdatedAt = new DateTimeOffset(new DateTime(2026, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified), new TimeSpan(0, 0, 0, 0, 0)),
+                            Version = 0,
                             WorkStart = new DateOnly(2026, 9, 1)
                         });
                 });
@@ -750,6 +755,53 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("TraAM.Bot.People.RevokedRole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("RevokedByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "RevokedAt");
+
+                    b.ToTable("RevokedRoles");
+                });
+
             modelBuilder.Entity("TraAM.Bot.People.RoleAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -796,7 +848,7 @@ namespace TraAM.Bot.Data.Migrations.Postgres
 
                     b.HasIndex("TeamId");
 
-                    b.HasIndex("PersonId", "Role", "ScopeKey")
+                    b.HasIndex("PersonId", "Role", "ScopeKey", "CampaignId")
                         .IsUnique();
 
                     b.ToTable("RoleAssignments");
@@ -961,6 +1013,15 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.RevokedRole", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -103,6 +103,10 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("WorkStart")
                         .HasColumnType("TEXT");
 
@@ -128,6 +132,7 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                             ResultsDate = new DateOnly(2026, 6, 15),
                             SubmissionDeadline = new DateOnly(2026, 3, 31),
                             UpdatedAt = 1308729802752000000L,
+                            Version = 0,
                             WorkStart = new DateOnly(2026, 9, 1)
                         });
                 });
@@ -735,6 +740,51 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("TraAM.Bot.People.RevokedRole", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RevokedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "RevokedAt");
+
+                    b.ToTable("RevokedRoles");
+                });
+
             modelBuilder.Entity("TraAM.Bot.People.RoleAssignment", b =>
                 {
                     b.Property<long>("Id")
@@ -779,7 +829,7 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
 
                     b.HasIndex("TeamId");
 
-                    b.HasIndex("PersonId", "Role", "ScopeKey")
+                    b.HasIndex("PersonId", "Role", "ScopeKey", "CampaignId")
                         .IsUnique();
 
                     b.ToTable("RoleAssignments");
@@ -938,6 +988,15 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.People.RevokedRole", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1,0 +1,10 @@
+using TraAM.Bot.People.Identity;
+
+namespace TraAM.Bot.People.Import;
+
+/// <summary>
+/// How to import: <paramref name="DryRun"/> checks and reports without saving; <paramref name="By"/> is the person
+/// importing from chat, whose rights bound what the file may change (null: the operator at the command line);
+/// <paramref name="Replace"/> makes the file authoritative within those rights (<see cref="ReplacePlan"/>).
+/// </summary>
+public sealed record DirectoryImportOptions(bool DryRun, Caller? By = null, bool Replace = false);

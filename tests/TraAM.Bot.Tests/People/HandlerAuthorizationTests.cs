@@ -1,0 +1,72 @@
+using TraAM.Bot.People.Access;
+using TraAM.Bot.Protocol.Routing;
+
+namespace TraAM.Bot.Tests.People;
+
+/// <summary>
+/// Every handler either asks <see cref="AccessPolicy"/> for the permissions written here (its source must name them
+/// and go through the caller's check), or is listed as public by design with the reason. A new handler, or a handler
+/// that stops asking, fails this test until someone decides which it is.
+/// </summary>
+public sealed class HandlerAuthorizationTests
+{
+    private static readonly Dictionary<string, string[]> Guarded = new()
+    {
+        ["CalendarCard"] = ["Permission.ViewCalendar", "Permission.EditCalendar"],
+        ["ImportDirectoryFile"] = ["Permission.ImportDirectory"],
+        ["ImportHolidayFile"] = ["Permission.ManageHolidays"],
+        ["LinkChannel"] = ["Permission.LinkChannel"],
+        ["RemoveRole"] = ["Permission.ManageTeamRoles", "CanManage"],
+        // A deadline's duty (Permission.Meet…Deadline) comes from the deadline itself.
+        ["ShowDeadlines"] = [".Duty"],
+        ["MarkDeadlineDone"] = [".Duty"],
+    };
+
+    private static readonly Dictionary<string, string> PublicByDesign = new()
+    {
+        ["CaptureInstallation"] = "installation events from Teams: records where the bot lives, acts for nobody",
+        ["ShowMe"] = "the caller's own profile, read from the directory",
+        ["ShowHelp"] = "lists commands; each line is filtered by CanSomewhere, each command checks again",
+        ["UnknownCommand"] = "a fixed hint",
+    };
+
+    public static TheoryData<string> Handlers() =>
+    [
+        .. typeof(Program).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && (typeof(ITurnHandler).IsAssignableFrom(t) || typeof(ICardActionHandler).IsAssignableFrom(t)))
+            .Select(t => t.Name),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Handlers))]
+    public void EveryHandler_AsksThePolicy_OrIsPublicByDesign(string handler)
+    {
+        if (PublicByDesign.ContainsKey(handler)) return;
+        Assert.True(Guarded.TryGetValue(handler, out var evidence), $"{handler} is neither guarded nor public by design: list it here.");
+
+        var source = SourceOf(handler);
+        Assert.Contains(".Can", source, StringComparison.Ordinal);
+        Assert.All(evidence, e => Assert.Contains(e, source, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheListsNameOnlyHandlersThatExist_AndPermissionsOfTheTable()
+    {
+        var handlers = Handlers().Select(h => (string)h.Data).ToHashSet();
+        Assert.DoesNotContain(Guarded.Keys.Concat(PublicByDesign.Keys), h => !handlers.Contains(h));
+        var named = Guarded.Values.SelectMany(e => e).Where(e => e.StartsWith("Permission.", StringComparison.Ordinal));
+        Assert.All(named, e => Assert.Contains(Enum.Parse<Permission>(e["Permission.".Length..]), AccessPolicy.Rules.Keys));
+    }
+
+    private static string SourceOf(string handler)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TraAM.Bot.sln"))) dir = dir.Parent;
+        Assert.NotNull(dir);
+        var file = Directory.EnumerateFiles(Path.Combine(dir.FullName, "src", "TraAM.Bot"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SingleOrDefault(f => File.ReadAllText(f).Contains($"class {handler}(", StringComparison.Ordinal));
+        Assert.NotNull(file);
+        return File.ReadAllText(file);
+    }
+}

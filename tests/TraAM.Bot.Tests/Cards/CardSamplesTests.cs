@@ -27,6 +27,7 @@ public sealed class CardSamplesTests
         ["people/import-report"] = typeof(ImportReportCard),
         ["people/link"] = typeof(LinkCard),
         ["people/me"] = typeof(MeCard),
+        ["people/remove-role"] = typeof(TraAM.Bot.People.Access.RemoveRoleCard),
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),
         ["reminders/reminder"] = typeof(ReminderCardData),

@@ -2,7 +2,6 @@ using System.Text.Json;
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Delivery;
 using TraAM.Bot.Reference;
-using TraAM.Bot.Reminders;
 
 namespace TraAM.Bot.Tests.Reminders;
 

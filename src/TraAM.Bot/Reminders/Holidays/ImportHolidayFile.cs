@@ -5,7 +5,6 @@ using TraAM.Bot.Cards;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
-using TraAM.Bot.People.Import;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reference;
 

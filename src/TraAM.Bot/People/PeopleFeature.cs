@@ -19,8 +19,12 @@ public static class PeopleFeature
         .AddScoped<DirectoryImporter>()
         .AddScoped<DirectoryExporter>()
         .AddScoped<ImportDirectoryFile>()
+        .AddScoped<ImportDirectoryFileJob>()
+        .AddScoped<ReceivedFiles>()
         .AddSingleton<TeamsFileDownloader>()
-        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).Services;
+        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
+        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // checked hop by hop
+        .Services;
 
     public static BotRoutes MapPeople(this BotRoutes bot, HelpCatalog help)
     {

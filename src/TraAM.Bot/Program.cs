@@ -8,27 +8,11 @@ using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
 
-// Command-line verbs (migrate, cards expand…) share the configuration but not the web host.
-if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
+// Command-line verbs (migrate, import-directory…) share the configuration and the services, but not the web host.
+if (Cli.IsCommand(args)) return await Cli.RunAsync(args, AddBot);
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Platform
-builder.Services.AddBotProtocol();                                                // /api/messages auth, Connector client, routes
-builder.Services.AddDatabase(builder.Configuration, builder.Environment);        // PostgreSQL, or the embedded SQLite file
-builder.Services.AddJobs(builder.Configuration);                                  // Hangfire on PostgreSQL, or in memory
-builder.Services.AddCardTemplates(builder.Configuration);                         // cards/**.json, loaded and checked now
-builder.Services.AddHealth();                                                     // /health: database + job storage
-builder.Services.AddConversations();                                              // install/uninstall, references for proactive sends
-builder.Services.AddDelivery();                                                   // the outbox: every proactive message, once, at Teams' pace
-
-// Features
-builder.Services
-    .AddHelp()
-    .AddPeople()                                                                   // who is asking, roles, groups, "moi"
-    .AddCampaigns()                                                                // the campaign calendar
-    .AddReminders();                                                               // deadlines: reminders, escalations, "échéances"
-
+AddBot(builder);
 var app = builder.Build();
 var help = app.Services.GetRequiredService<HelpCatalog>();
 
@@ -44,3 +28,23 @@ app.MapJobsDashboard("/jobs");
 
 await app.RunAsync();
 return Environment.ExitCode;
+
+// The bot's services, listed once for the web host and the command-line verbs.
+static void AddBot(IHostApplicationBuilder builder)
+{
+    // Platform
+    builder.Services.AddBotProtocol();                                            // /api/messages auth, Connector client, routes
+    builder.Services.AddDatabase(builder.Configuration, builder.Environment);    // PostgreSQL, or the embedded SQLite file
+    builder.Services.AddJobs(builder.Configuration);                              // Hangfire on PostgreSQL, or in memory
+    builder.Services.AddCardTemplates(builder.Configuration);                     // cards/**.json, loaded and checked now
+    builder.Services.AddHealth();                                                 // /health: database + job storage
+    builder.Services.AddConversations();                                          // install/uninstall, references for proactive sends
+    builder.Services.AddDelivery();                                               // the outbox: every proactive message, once, at Teams' pace
+
+    // Features
+    builder.Services
+        .AddHelp()
+        .AddPeople()                                                               // who is asking, roles, groups, "moi"
+        .AddCampaigns()                                                            // the campaign calendar
+        .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
+}

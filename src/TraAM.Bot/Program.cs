@@ -8,28 +8,11 @@ using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
 
-// Command-line verbs (migrate, cards expand…) share the configuration but not the web host.
-if (Cli.IsCommand(args)) return await Cli.RunAsync(args);
+// Command-line verbs (migrate, import-directory…) share the configuration and the services, but not the web host.
+if (Cli.IsCommand(args)) return await Cli.RunAsync(args, AddBot);
 
-var builder = WebApplication.CreateBuilder(ContentRoot.WebSettings(args));                // settings and data next to the binary
-
-// Platform
-builder.Services.AddBotProtocol();                                                // /api/messages auth, Connector client, routes
-builder.Services.AddDatabase(builder.Configuration, builder.Environment);        // PostgreSQL, or the embedded SQLite file
-builder.Services.AddJobs(builder.Configuration);                                  // Hangfire on PostgreSQL, or in memory
-builder.Services.AddProxies();                                                    // the TLS-terminating proxies whose X-Forwarded-* we trust
-builder.Services.AddCardTemplates(builder.Configuration);                         // cards/**.json, loaded and checked now
-builder.Services.AddHealth();                                                     // /health: database + job storage
-builder.Services.AddConversations();                                              // install/uninstall, references for proactive sends
-builder.Services.AddDelivery();                                                   // the outbox: every proactive message, once, at Teams' pace
-
-// Features
-builder.Services
-    .AddHelp()
-    .AddPeople()                                                                   // who is asking, roles, groups, "moi"
-    .AddCampaigns()                                                                // the campaign calendar
-    .AddReminders();                                                               // deadlines: reminders, escalations, "échéances"
-
+var builder = WebApplication.CreateBuilder(ContentRoot.WebSettings(args));        // settings and data next to the binary
+AddBot(builder);
 var app = builder.Build();
 app.UseForwardedHeaders();
 var help = app.Services.GetRequiredService<HelpCatalog>();
@@ -55,3 +38,24 @@ catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connectio
 }
 
 return Environment.ExitCode;
+
+// The bot's services, listed once for the web host and the command-line verbs.
+static void AddBot(IHostApplicationBuilder builder)
+{
+    // Platform
+    builder.Services.AddBotProtocol();                                            // /api/messages auth, Connector client, routes
+    builder.Services.AddDatabase(builder.Configuration, builder.Environment);    // PostgreSQL, or the embedded SQLite file
+    builder.Services.AddJobs(builder.Configuration);                              // Hangfire on PostgreSQL, or in memory
+    builder.Services.AddProxies();                                                // the TLS-terminating proxies whose X-Forwarded-* we trust
+    builder.Services.AddCardTemplates(builder.Configuration);                     // cards/**.json, loaded and checked now
+    builder.Services.AddHealth();                                                 // /health: database + job storage
+    builder.Services.AddConversations();                                          // install/uninstall, references for proactive sends
+    builder.Services.AddDelivery();                                               // the outbox: every proactive message, once, at Teams' pace
+
+    // Features
+    builder.Services
+        .AddHelp()
+        .AddPeople()                                                               // who is asking, roles, groups, "moi"
+        .AddCampaigns()                                                            // the campaign calendar
+        .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
+}

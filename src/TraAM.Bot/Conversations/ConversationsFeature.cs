@@ -6,8 +6,11 @@ public static class ConversationsFeature
 {
     public static IServiceCollection AddConversations(this IServiceCollection services) => services
         .AddScoped<CaptureInstallation>()
+        .AddScoped<ReceivedFiles>()
         .AddSingleton<TeamsFileDownloader>() // files people send to the bot, for any feature that takes one
-        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60)).Services;
+        .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
+        .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // checked hop by hop
+        .Services;
 
     public static BotRoutes MapConversations(this BotRoutes bot) => bot
         .OnConversationUpdate<CaptureInstallation>()

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Protocol;
-using TraAM.Bot.Cards;
-using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Conversations;
@@ -10,7 +8,8 @@ namespace TraAM.Bot.Conversations;
 /// <summary>
 /// Fetches a file a user sent in a personal chat. Teams gives a short-lived, pre-authorised SharePoint URL
 /// (<c>downloadUrl</c>); the bot sends no token there. The URL comes from the activity, so it is checked before use:
-/// HTTPS on a SharePoint host (or loopback in local mode, for the Agents Playground), and the size is capped.
+/// HTTPS on a SharePoint host (or loopback in local mode, for the Agents Playground), at every redirect too, and the
+/// size is capped.
 /// </summary>
 public sealed partial class TeamsFileDownloader(IHttpClientFactory http, IOptions<BotProtocolOptions> bot, ILogger<TeamsFileDownloader> logger)
 {
@@ -35,41 +34,58 @@ public sealed partial class TeamsFileDownloader(IHttpClientFactory http, IOption
     }
 
     /// <summary>
-    /// The received file's bytes for a handler; null after telling the user, in their language, why not: an address
-    /// that is not Teams' SharePoint, a failed download, or a file over <paramref name="maxBytes"/> (<paramref name="tooLargeKey"/>).
+    /// The file's bytes, or why not as the key of a text to show: "import.unreachable" (an address that is not Teams'
+    /// SharePoint, a redirect elsewhere, a failed download) or <paramref name="tooLargeKey"/> (over <paramref name="maxBytes"/>).
     /// </summary>
-    public async Task<MemoryStream?> ReceiveAsync(TurnContext turn, TeamsFile file, long maxBytes, string tooLargeKey, CardTemplates cards, CancellationToken ct)
+    public async Task<(MemoryStream? Content, string? ProblemKey)> ReceiveAsync(TeamsFile file, long maxBytes, string tooLargeKey, CancellationToken ct)
     {
-        if (!IsAllowed(file.DownloadUrl))
-        {
-            LogRefusedUrl(logger);
-            await turn.SendTextAsync(cards.Text("import.unreachable", turn.Language), ct);
-            return null;
-        }
-
-        MemoryStream? content;
         try
         {
-            content = await DownloadAsync(file.DownloadUrl, maxBytes, ct);
+            var content = await DownloadAsync(file.DownloadUrl, maxBytes, ct);
+            return content is null ? (null, tooLargeKey) : (content, null);
         }
         catch (HttpRequestException ex)
         {
             LogDownloadFailed(logger, (int?)ex.StatusCode ?? 0);
-            await turn.SendTextAsync(cards.Text("import.unreachable", turn.Language), ct);
-            return null;
+            return (null, "import.unreachable");
         }
-
-        if (content is null) await turn.SendTextAsync(cards.Text(tooLargeKey, turn.Language), ct);
-        return content;
+        catch (InvalidOperationException)
+        {
+            LogRefusedUrl(logger);
+            return (null, "import.unreachable");
+        }
     }
 
-    /// <summary>The file's bytes, or null when it is larger than <paramref name="maxBytes"/>.</summary>
+    /// <summary>
+    /// The file's bytes, or null when it is larger than <paramref name="maxBytes"/>. Redirects are followed by hand
+    /// (the HTTP client follows none), each hop checked like the first address: a SharePoint link cannot send the bot,
+    /// and what it would download, to another host.
+    /// </summary>
     public async Task<MemoryStream?> DownloadAsync(string url, long maxBytes, CancellationToken ct)
     {
-        if (!IsAllowed(url)) throw new InvalidOperationException("Download URL not allowed.");
         using var client = http.CreateClient(HttpClientName);
-        using var response = await client.GetAsync(new Uri(url), HttpCompletionOption.ResponseHeadersRead, ct);
-        response.EnsureSuccessStatusCode();
+        var address = url;
+        for (var hop = 0; ; hop++)
+        {
+            if (!IsAllowed(address)) throw new InvalidOperationException("Download URL not allowed.");
+            using var response = await client.GetAsync(new Uri(address), HttpCompletionOption.ResponseHeadersRead, ct);
+            if (IsRedirect(response.StatusCode) && response.Headers.Location is { } next && hop < MaxRedirects)
+            {
+                address = new Uri(new Uri(address), next).AbsoluteUri;
+                continue;
+            }
+
+            response.EnsureSuccessStatusCode();
+            return await ReadAsync(response, maxBytes, ct);
+        }
+    }
+
+    private const int MaxRedirects = 3;
+
+    private static bool IsRedirect(System.Net.HttpStatusCode status) => (int)status is >= 300 and < 400;
+
+    private static async Task<MemoryStream?> ReadAsync(HttpResponseMessage response, long maxBytes, CancellationToken ct)
+    {
         if (response.Content.Headers.ContentLength > maxBytes) return null;
         await using var stream = await response.Content.ReadAsStreamAsync(ct);
         var buffer = new MemoryStream();

@@ -14,20 +14,30 @@ internal static class Cli
 {
     private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role"];
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+    // `dotnet run` starts the program in the project's folder and passes the folder the command was typed in first
+    // (RunArguments in TraAM.Bot.csproj): file names are resolved there, as any command-line tool does.
+    private const string FromOption = "--from";
 
-    public static async Task<int> RunAsync(string[] args)
+    public static bool IsCommand(string[] args) => Verbs.Contains(WithoutOrigin(args).FirstOrDefault(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Runs a verb with the bot's own services (<paramref name="addServices"/>, as Program.cs registers them). Every
+    /// failure ends as one French line on stderr and exit code 1: an operator never gets a stack trace or a crash.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, Action<IHostApplicationBuilder> addServices)
     {
+        var origin = args.Length >= 2 && args[0] == FromOption ? args[1] : Environment.CurrentDirectory;
+        args = WithoutOrigin(args);
         try
         {
             return args[0] switch
             {
                 "migrate" => await MigrateAsync(args[1..]),
-                "cards" when args.Length >= 2 && args[1] == "expand" => ExpandCards(args[2..]),
-                "import-directory" => await ImportDirectoryAsync(args[1..]),
-                "export-directory" => await ExportDirectoryAsync(args[1..]),
-                "import-holidays" => await ImportHolidaysAsync(args[1..]),
-                "remove-role" => await RemoveRoleAsync(args[1..]),
+                "cards" when args.Length >= 2 && args[1] == "expand" => ExpandCards(args[2..], origin),
+                "import-directory" => await ImportDirectoryAsync(args[1..], origin, addServices),
+                "export-directory" => await ExportDirectoryAsync(args[1..], origin, addServices),
+                "import-holidays" => await ImportHolidaysAsync(args[1..], origin, addServices),
+                "remove-role" => await RemoveRoleAsync(args[1..], addServices),
                 _ => Usage(),
             };
         }
@@ -36,12 +46,20 @@ internal static class Cli
             await Console.Error.WriteLineAsync("Erreur : l'annuaire a changé pendant l'import (un autre import ?) ; rien n'a été modifié. Relancez la commande.");
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or TemplateException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or TemplateException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync($"Erreur : {ex.Message}");
+            await Console.Error.WriteLineAsync($"Erreur : {Excerpt.Of(ex.Message, 300)}");
+            return 1;
+        }
+        catch (Exception ex)
+        {
+            // Anything else is a bug or the database failing: say so in one line; nothing was saved (one transaction).
+            await Console.Error.WriteLineAsync($"Erreur inattendue ({ex.GetType().Name}) : {Excerpt.Of(ex.Message, 300)} Rien n'a été enregistré.");
             return 1;
         }
     }
+
+    private static string[] WithoutOrigin(string[] args) => args.Length >= 2 && args[0] == FromOption ? args[2..] : args;
 
     private static int Usage()
     {
@@ -59,43 +77,50 @@ internal static class Cli
         return 2;
     }
 
-    // The same settings and database as the bot (appsettings, environment, ConnectionStrings__TraAM), migrated.
-    private static async Task<IHost> DataHostAsync(string[] args)
+    // The bot's settings (appsettings, environment, ConnectionStrings__TraAM) and services, its database migrated; no
+    // Hangfire server. Planning reminders writes to the outbox; the running bot's next drain sends what falls due.
+    private static async Task<IHost> DataHostAsync(Action<IHostApplicationBuilder> addServices)
     {
-        var builder = Host.CreateApplicationBuilder(ContentRoot.Settings(args));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddDatabase(builder.Configuration, builder.Environment);
-        builder.Services.AddScoped<DirectoryImporter>().AddScoped<DirectoryExporter>().AddScoped<Reminders.Holidays.HolidayImporter>()
-            .AddScoped<People.Access.RoleRevocation>();
-        // Planning reminders writes to the outbox; the running bot's next drain sends what falls due.
-        builder.Services.AddCardTemplates(builder.Configuration).AddSingleton<Delivery.IDeliveryTrigger, Delivery.NoDrainTrigger>().AddSingleton<Delivery.Outbox>()
-            .AddScoped<Reminders.ReminderPlanner>().AddScoped<Reminders.ReminderPlanJob>();
+        var builder = Host.CreateApplicationBuilder(ContentRoot.Settings([]));
+        builder.Configuration[$"{JobsOptions.Section}:{nameof(JobsOptions.ServerEnabled)}"] = "false";
+        // The verbs speak in their own French lines; EF Core's would repeat every statement (the file's values included).
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.EntityFrameworkCore", LogLevel.None);
+        addServices(builder);
+        builder.Services.AddSingleton(TimeProvider.System).AddSingleton<Delivery.IDeliveryTrigger, Delivery.NoDrainTrigger>();
         var host = builder.Build();
         await DatabaseMigrator.MigrateAsync(host.Services, CancellationToken.None);
         return host;
     }
 
-    private static async Task<int> ImportDirectoryAsync(string[] args)
+    private static async Task<int> ImportDirectoryAsync(string[] args, string origin, Action<IHostApplicationBuilder> addServices)
     {
         var options = new DirectoryImportOptions(args.Contains("--dry-run"), By: null, Replace: args.Contains("--replace"));
         var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count != 1) return Usage();
-        var path = Path.GetFullPath(files[0]);
+        var path = Path.GetFullPath(files[0], origin);
         if (!File.Exists(path)) throw new IOException($"fichier introuvable : {path}");
         if (new FileInfo(path).Length > DirectoryImporter.MaxFileBytes) throw new IOException("le fichier dépasse 10 Mo.");
-        using var host = await DataHostAsync([]);
+        using var host = await DataHostAsync(addServices);
         using var scope = host.Services.CreateScope();
         await using var stream = File.OpenRead(path);
         var report = await scope.ServiceProvider.GetRequiredService<DirectoryImporter>().ImportAsync(stream, Path.GetFileName(path), options, CancellationToken.None);
         Console.WriteLine(report.ToText());
+        if (report.Applied) await ReplanAsync(scope.ServiceProvider);
         return report.HasProblems ? 1 : 0;
     }
 
-    private static async Task<int> ExportDirectoryAsync(string[] args)
+    /// <summary>Every import re-plans, as in chat: the people and their roles decide who is reminded of what.</summary>
+    private static async Task ReplanAsync(IServiceProvider services)
+    {
+        var plan = await services.GetRequiredService<Reminders.ReminderPlanJob>().RunAndReportAsync(CancellationToken.None);
+        Console.WriteLine($"Rappels replanifiés : {plan.Created} nouveau(x), {plan.Cancelled} annulé(s).");
+    }
+
+    private static async Task<int> ExportDirectoryAsync(string[] args, string origin, Action<IHostApplicationBuilder> addServices)
     {
         if (args.Length != 1 || args[0].StartsWith("--", StringComparison.Ordinal)) return Usage();
-        var path = Path.GetFullPath(args[0]);
-        using var host = await DataHostAsync([]);
+        var path = Path.GetFullPath(args[0], origin);
+        using var host = await DataHostAsync(addServices);
         using var scope = host.Services.CreateScope();
         await using var stream = File.Create(path);
         var rows = await scope.ServiceProvider.GetRequiredService<DirectoryExporter>().ExportAsync(stream, CancellationToken.None);
@@ -103,7 +128,7 @@ internal static class Cli
         return 0;
     }
 
-    private static async Task<int> ImportHolidaysAsync(string[] args)
+    private static async Task<int> ImportHolidaysAsync(string[] args, string origin, Action<IHostApplicationBuilder> addServices)
     {
         if (args.Length is not (1 or 3) || args[0].StartsWith("--", StringComparison.Ordinal)) return Usage();
         var zoneIndex = Array.IndexOf(args, "--zone");
@@ -114,19 +139,18 @@ internal static class Cli
             return 1;
         }
 
-        using var host = await DataHostAsync([]);
+        using var host = await DataHostAsync(addServices);
         using var scope = host.Services.CreateScope();
-        await using var stream = File.OpenRead(Path.GetFullPath(args[0]));
+        await using var stream = File.OpenRead(Path.GetFullPath(args[0], origin));
         var result = await scope.ServiceProvider.GetRequiredService<Reminders.Holidays.HolidayImporter>().ImportAsync(stream, hint, CancellationToken.None);
         foreach (var problem in result.Problems) await Console.Error.WriteLineAsync($"Remarque : {problem}");
         if (!result.Applied) return 1;
         Console.WriteLine($"Vacances importées : {string.Join(", ", result.Zones.Select(z => $"{z.Zone} ({z.Periods})"))}.");
-        var plan = await scope.ServiceProvider.GetRequiredService<Reminders.ReminderPlanJob>().RunAndReportAsync(CancellationToken.None);
-        Console.WriteLine($"Rappels replanifiés : {plan.Created} nouveau(x), {plan.Cancelled} annulé(s).");
+        await ReplanAsync(scope.ServiceProvider);
         return 0;
     }
 
-    private static async Task<int> RemoveRoleAsync(string[] args)
+    private static async Task<int> RemoveRoleAsync(string[] args, Action<IHostApplicationBuilder> addServices)
     {
         if (args.Length is not (2 or 3) || args.Any(a => a.StartsWith("--", StringComparison.Ordinal))) return Usage();
         if (DirectoryFormat.FindRole(args[1]) is not { } role)
@@ -135,7 +159,7 @@ internal static class Cli
             return 1;
         }
 
-        using var host = await DataHostAsync([]);
+        using var host = await DataHostAsync(addServices);
         using var scope = host.Services.CreateScope();
         var (done, message) = await scope.ServiceProvider.GetRequiredService<People.Access.RoleRevocation>()
             .RevokeFromCommandLineAsync(args[0], role, args.Length == 3 ? args[2] : null, CancellationToken.None);
@@ -153,13 +177,13 @@ internal static class Cli
         return 0;
     }
 
-    private static int ExpandCards(string[] args)
+    private static int ExpandCards(string[] args, string origin)
     {
         var outIndex = Array.IndexOf(args, "--out");
         if (outIndex < 0 || outIndex + 1 >= args.Length) return Usage();
-        var output = Path.GetFullPath(args[outIndex + 1]);
+        var output = Path.GetFullPath(args[outIndex + 1], origin);
         var cardsIndex = Array.IndexOf(args, "--cards");
-        var folder = cardsIndex >= 0 && cardsIndex + 1 < args.Length ? Path.GetFullPath(args[cardsIndex + 1]) : Path.Combine(AppContext.BaseDirectory, "cards");
+        var folder = cardsIndex >= 0 && cardsIndex + 1 < args.Length ? Path.GetFullPath(args[cardsIndex + 1], origin) : Path.Combine(AppContext.BaseDirectory, "cards");
         var templates = new CardTemplates(folder);
         var expanded = 0;
         foreach (var name in templates.Names.Order(StringComparer.Ordinal))

@@ -20,7 +20,8 @@ public static class PeopleFeature
         .AddScoped<DirectoryExporter>()
         .AddScoped<ImportDirectoryFile>()
         .AddScoped<RoleRevocation>()
-        .AddScoped<RemoveRole>();
+        .AddScoped<RemoveRole>()
+        .AddScoped<ImportDirectoryFileJob>();
 
     public static BotRoutes MapPeople(this BotRoutes bot, HelpCatalog help)
     {

@@ -14,7 +14,8 @@ public static class RemindersFeature
         .AddScoped<ShowDeadlines>()
         .AddScoped<MarkDeadlineDone>()
         .AddScoped<HolidayImporter>()
-        .AddScoped<ImportHolidayFile>();
+        .AddScoped<ImportHolidayFile>()
+        .AddScoped<ImportHolidayFileJob>();
 
     public static BotRoutes MapReminders(this BotRoutes bot, HelpCatalog help)
     {

@@ -1,9 +1,11 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using TraAM.Bot.Conversations;
 using TraAM.Bot.IntegrationTests.Infrastructure;
 using TraAM.Bot.People;
 using TraAM.Bot.People.Import;
+using TraAM.Bot.Tests.Import;
 using static TraAM.Bot.IntegrationTests.Infrastructure.DirectorySeed;
 
 namespace TraAM.Bot.IntegrationTests.People;
@@ -130,7 +132,7 @@ public sealed class DirectoryImportTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
-    public async Task AnAdmin_SendsTheFileInChat_AndGetsTheReportCard()
+    public async Task AnAdmin_SendsTheFileInChat_IsAnsweredAtOnce_ThenTheReportReplacesTheAnswer()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance); // French Excel saves CSV in Windows-1252
         await App.PersonAsync("Léa", "Petit", CamilleAad, Admin()); // the file gives DRAN and admin roles: admins only
@@ -139,38 +141,65 @@ public sealed class DirectoryImportTests(TraamApp app) : AppTest(app)
 
         await App.PostActivityAsync(Activities.PersonalFile("annuaire.csv", url));
 
-        var card = Assert.Single(App.Connector.Activities);
-        Assert.Contains("Import réussi.", card.CardTexts);
+        var progress = Assert.Single(App.Connector.Activities);
+        Assert.Contains("import en cours", progress.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Empty(App.Files.Requests); // the request is answered before the download
+        var progressId = ProgressId(url);
+
+        Assert.Equal(1, await App.RunEnqueuedAsync<ImportDirectoryFileJob>());
+
+        var report = Assert.Single(App.Connector.Activities, a => a.Method == HttpMethod.Put);
+        Assert.EndsWith($"/activities/{progressId}", report.Path, StringComparison.Ordinal); // updated in place
+        Assert.Contains("Import réussi.", report.CardTexts);
         Assert.Null(Assert.Single(App.Files.Requests).Authorization); // no bot token to SharePoint
         await using var db = App.CreateDbContext();
         Assert.Equal(1 + 5, await db.People.CountAsync(TestContext.Current.CancellationToken)); // the sender + the file's
     }
 
     [PostgresFact]
-    public async Task ATeacherSendingAFile_IsRefused_AndNothingIsDownloaded()
+    public async Task TheImportJobRunTwice_ImportsOnce_AndShowsTheSameReportInTheSameMessage()
     {
-        var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
-        await App.PersonAsync("Camille", "Martin", CamilleAad, Teacher(team));
-        const string url = "https://contoso.sharepoint.com/personal/x/download.aspx?tempauth=abc";
-        App.Files.Files[url] = Encoding.UTF8.GetBytes(Good);
-
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Admin());
+        const string url = "https://contoso.sharepoint.com/personal/lea/download.aspx?tempauth=twice";
+        App.Files.Files[url] = Encoding.UTF8.GetBytes(Good.Replace("6a2b0a6e-1111-4c6e-9a5a-000000000020", "", StringComparison.Ordinal));
         await App.PostActivityAsync(Activities.PersonalFile("annuaire.csv", url));
 
-        Assert.Contains("Seuls les administrateurs et les experts TN3", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(App.Files.Requests);
+        await App.RunEnqueuedAsync<ImportDirectoryFileJob>(keep: true); // as after a crash: Hangfire runs it again
+        await App.RunEnqueuedAsync<ImportDirectoryFileJob>();
+
+        var updates = App.Connector.Activities.Where(a => a.Method == HttpMethod.Put).ToList();
+        Assert.Equal(2, updates.Count);
+        Assert.Equal(updates[0].Path, updates[1].Path);
+        Assert.Equal(updates[0].Card!.ToJsonString(), updates[1].Card!.ToJsonString()); // "5 added", not "5 unchanged"
+        Assert.Single(App.Connector.Activities, a => a.Method == HttpMethod.Post); // only "import en cours" was posted
+        Assert.Single(App.Files.Requests);
     }
 
     [PostgresFact]
-    public async Task ADownloadUrlOutsideSharePoint_IsNeverFetched()
+    public async Task AHostileFileInChat_GetsABoundedReportCard_AndNothingIsSaved()
     {
         await App.PersonAsync("Léa", "Petit", CamilleAad, Admin());
-        const string url = "https://169.254.169.254/latest/meta-data/";
-        App.Files.Files[url] = Encoding.UTF8.GetBytes(Good);
-
+        const string url = "https://contoso.sharepoint.com/personal/lea/download.aspx?tempauth=hostile";
+        App.Files.Files[url] = HostileFiles.ManyBadRows(7_000);
         await App.PostActivityAsync(Activities.PersonalFile("annuaire.csv", url));
 
-        Assert.Contains("Je n'ai pas pu récupérer le fichier", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Empty(App.Files.Requests);
+        await App.RunEnqueuedAsync<ImportDirectoryFileJob>();
+
+        var report = Assert.Single(App.Connector.Activities, a => a.Method == HttpMethod.Put);
+        var size = report.Body!.ToJsonString().Length * 2; // Teams counts the message in UTF-16 (protocol.md §3.3)
+        Assert.True(size < 80 * 1024, $"{size} bytes");
+        Assert.Contains(report.CardTexts, t => t.StartsWith("Import refusé", StringComparison.Ordinal));
+        Assert.Contains(report.CardTexts, t => t.Contains("autres problèmes", StringComparison.Ordinal));
+        await using var db = App.CreateDbContext();
+        Assert.Equal(1, await db.People.CountAsync(TestContext.Current.CancellationToken)); // the sender only
+    }
+
+    /// <summary>The id of the "import en cours" message, as the handler gave it to the job it enqueued for this file.</summary>
+    private string ProgressId(string url)
+    {
+        var storage = App.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi();
+        return storage.EnqueuedJobs("default", 0, 1000).Select(j => j.Value.Job?.Args[0]).OfType<ReceivedFile>()
+            .Single(f => f.DownloadUrl == url).ProgressActivityId!;
     }
 
     private async Task<RecordingConnector.Sent> SendFileAsync(string csv)
@@ -178,7 +207,8 @@ public sealed class DirectoryImportTests(TraamApp app) : AppTest(app)
         const string url = "https://contoso.sharepoint.com/personal/lea/download.aspx?tempauth=scoped";
         App.Files.Files[url] = Encoding.UTF8.GetBytes(csv);
         await App.PostActivityAsync(Activities.PersonalFile("annuaire.csv", url));
-        return Assert.Single(App.Connector.Activities);
+        await App.RunEnqueuedAsync<ImportDirectoryFileJob>();
+        return Assert.Single(App.Connector.Activities, a => a.Method == HttpMethod.Put); // the report, in place of "en cours"
     }
 
     [PostgresFact]

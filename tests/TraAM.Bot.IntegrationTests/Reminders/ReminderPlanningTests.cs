@@ -101,9 +101,10 @@ public sealed class ReminderPlanningTests(TraamApp app) : AppTest(app)
         App.Files.Files[url] = System.Text.Encoding.UTF8.GetBytes(ics.Replace("\n", "\r\n", StringComparison.Ordinal));
 
         await App.PostActivityAsync(Activities.PersonalFile("Zone-A.ics", url));
+        await App.RunEnqueuedAsync<TraAM.Bot.Reminders.Holidays.ImportHolidayFileJob>();
         await App.PlanAsync();
 
-        var answer = Assert.Single(App.Connector.Activities);
+        var answer = Assert.Single(App.Connector.Activities, a => a.Method == HttpMethod.Put); // in place of "import en cours"
         Assert.Contains("Vacances scolaires importées", answer.Body!["text"]!.GetValue<string>());
         var inLyon = (await App.RemindersAsync(lyon.Id, "completion")).Select(n => n.DueAt).ToList();
         var inLille = (await App.RemindersAsync(lille.Id, "completion")).Select(n => n.DueAt).ToList();

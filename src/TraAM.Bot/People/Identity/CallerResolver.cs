@@ -35,6 +35,16 @@ internal sealed partial class CallerResolver(
         return caller;
     }
 
+    /// <summary>A person already identified by a request (a job it queued), with their roles as they are now.</summary>
+    public async Task<Caller> ForPersonAsync(long personId, CancellationToken ct)
+    {
+        var person = await db.People.Include(p => p.Roles).FirstOrDefaultAsync(p => p.Id == personId, ct);
+        if (person is null) return Caller.Unknown;
+        return new Caller(person, person.Roles, await CurrentCampaignAsync(ct));
+    }
+
+    private Task<int> CurrentCampaignAsync(CancellationToken ct) => db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync(ct);
+
     private async Task<Caller> FindAsync(TurnContext turn, CancellationToken ct)
     {
         var from = turn.Activity.From;
@@ -59,8 +69,7 @@ internal sealed partial class CallerResolver(
             await db.SaveChangesAsync(ct);
         }
 
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync(ct);
-        return new Caller(person, person.Roles, campaign);
+        return new Caller(person, person.Roles, await CurrentCampaignAsync(ct));
     }
 
     private async Task<Person?> FindByEmailAsync(TurnContext turn, string memberId, string? aad, CancellationToken ct)

@@ -11,6 +11,16 @@ namespace TraAM.Bot.People.Import;
 /// </summary>
 public static class DirectoryFileReader
 {
+    /// <summary>
+    /// The largest directory accepted, in rows (the programme has about 700 people): bigger files are refused before
+    /// anything is checked or saved. An import of this size takes well under a minute (bench/import/README.md).
+    /// </summary>
+    public const int MaxRows = 100_000;
+
+    public static readonly string TooManyRows =
+        "Le fichier compte plus de 100 000 lignes, le maximum accepté : l'annuaire de tout le programme compte environ 700 personnes. "
+        + "Vérifiez qu'il s'agit du bon fichier (ou de la bonne feuille), ou découpez-le en plusieurs fichiers.";
+
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding Windows1252 = RegisterCodePages();
 
@@ -27,12 +37,17 @@ public static class DirectoryFileReader
             if (length == 4 && magic.SequenceEqual("PK\x03\x04"u8)) return ReadXlsx(seekable, fileName);
             if (length == 4 && magic.SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             {
-                return Refused($"Le fichier « {fileName} » est au format Excel 97-2003 (.xls), que je ne sais pas lire. Enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis renvoyez-le.");
+                return Refused($"Le fichier « {Excerpt.Of(fileName)} » est au format Excel 97-2003 (.xls), que je ne sais pas lire. Enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis renvoyez-le.");
             }
 
             if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && length > 0)
             {
-                return Refused($"Le fichier « {fileName} » porte l'extension .xlsx mais n'est pas un classeur Excel. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV.");
+                return Refused($"Le fichier « {Excerpt.Of(fileName)} » porte l'extension .xlsx mais n'est pas un classeur Excel. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV.");
+            }
+
+            if (LooksBinary(seekable, start))
+            {
+                return Refused($"Le fichier « {Excerpt.Of(fileName)} » ne ressemble pas à un tableau CSV ou XLSX : il contient des données binaires (une image, une archive, un document ?). Envoyez l'annuaire au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».");
             }
 
             return ReadCsv(seekable, start);
@@ -43,11 +58,38 @@ public static class DirectoryFileReader
         }
     }
 
+    /// <summary>
+    /// Text never holds NUL or many other control bytes; UTF-16 text holds NULs but starts with its byte order mark.
+    /// Only the beginning is looked at: enough to tell a picture or an archive from a table.
+    /// </summary>
+    private static bool LooksBinary(Stream content, long start)
+    {
+        var buffer = new byte[8 * 1024];
+        var length = content.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        content.Position = start;
+        if (length >= 2 && ((buffer[0] == 0xFF && buffer[1] == 0xFE) || (buffer[0] == 0xFE && buffer[1] == 0xFF))) return false;
+        var control = 0;
+        foreach (var b in buffer.AsSpan(0, length))
+        {
+            if (b == 0) return true;
+            if (b < 0x20 && b is not ((byte)'\t' or (byte)'\r' or (byte)'\n' or 0x0C)) control++;
+        }
+
+        return control > length / 20;
+    }
+
     private static DirectoryFileReadResult ReadXlsx(Stream content, string fileName)
     {
         List<(int Line, List<string> Fields)> records;
         try
         {
+            if (!XlsxRecords.FitsUncompressed(content))
+            {
+                return Refused($"Le classeur « {Excerpt.Of(fileName)} » occupe plus de {XlsxRecords.MaxUncompressedBytes / (1024 * 1024)} Mo une fois décompressé : "
+                    + "ce n'est pas un annuaire (ou il contient des feuilles, des images ou des mises en forme qui n'en font pas partie). "
+                    + "Enregistrez l'annuaire seul au format CSV (séparateur : point-virgule), puis renvoyez-le.");
+            }
+
             records = XlsxRecords.Read(content);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or FormatException or InvalidOperationException
@@ -55,7 +97,7 @@ public static class DirectoryFileReader
             or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
             // A zip that is not a workbook (an OpenDocument sheet, a Word file, a damaged download): say so, not "500".
-            return Refused($"Le fichier « {fileName} » n'est pas un classeur Excel lisible. Ouvrez-le dans Excel (ou LibreOffice) et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV, puis renvoyez-le.");
+            return Refused($"Le fichier « {Excerpt.Of(fileName)} » n'est pas un classeur Excel lisible. Ouvrez-le dans Excel (ou LibreOffice) et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV, puis renvoyez-le.");
         }
 
         return FromRecords(records);
@@ -135,6 +177,7 @@ public static class DirectoryFileReader
                 cells[column] = index < fields.Count ? Clean(fields[index]) : "";
             }
 
+            if (rows.Count == MaxRows) return Refused(TooManyRows);
             rows.Add(new DirectoryRow(line, cells));
         }
 

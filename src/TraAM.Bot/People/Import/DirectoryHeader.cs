@@ -28,7 +28,7 @@ internal sealed record DirectoryHeader(int Line, IReadOnlyList<(int Index, Direc
             if (first >= 0)
             {
                 problems.Add(new ImportProblem(line, DirectoryFormat.Header(column),
-                    $"La colonne « {DirectoryFormat.Header(column)} » apparaît deux fois (« {headers[columns[first].Index]} » en colonne {columns[first].Index + 1} et « {headers[i]} » en colonne {i + 1}). Gardez-en une seule."));
+                    $"La colonne « {DirectoryFormat.Header(column)} » apparaît deux fois (« {Excerpt.Of(headers[columns[first].Index])} » en colonne {columns[first].Index + 1} et « {Excerpt.Of(headers[i])} » en colonne {i + 1}). Gardez-en une seule."));
                 continue;
             }
 
@@ -36,11 +36,20 @@ internal sealed record DirectoryHeader(int Line, IReadOnlyList<(int Index, Direc
         }
 
         var found = headers.Where(h => h.Length > 0).ToList();
+        if (columns.Count == 0)
+        {
+            // Nothing known at all: not a directory (or not its first line). One sentence, not one per missing column.
+            return new DirectoryHeader(line, columns, [new ImportProblem(line, null,
+                $"Ce fichier ne ressemble pas à un annuaire : sa première ligne (ligne {line}) n'a aucun des en-têtes attendus. "
+                + $"Trouvé : {(found.Count == 0 ? "rien" : string.Join(", ", found.Take(5).Select(h => $"« {Excerpt.Of(h)} »")))}. "
+                + $"Attendu : {Expected}, puis une ligne par rôle de chaque personne.")]);
+        }
+
         foreach (var missing in DirectoryColumns.Required.Where(r => !columns.Exists(c => c.Column == r)))
         {
             problems.Add(new ImportProblem(line, DirectoryFormat.Header(missing),
                 $"Colonne « {DirectoryFormat.Header(missing)} » introuvable dans la ligne d'en-têtes. "
-                + $"En-têtes trouvés : {(found.Count == 0 ? "aucun" : string.Join(", ", found.Take(12).Select(h => $"« {h} »")))}. "
+                + $"En-têtes trouvés : {(found.Count == 0 ? "aucun" : string.Join(", ", found.Take(12).Select(h => $"« {Excerpt.Of(h)} »")))}. "
                 + $"En-têtes attendus : {Expected}."));
         }
 

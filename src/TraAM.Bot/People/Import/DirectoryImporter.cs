@@ -15,6 +15,8 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
     /// <summary>Files above this size are refused before reading (a directory of 5,000 rows is about 600 KB).</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
 
+    private static readonly StringComparer French = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("fr-FR"), ignoreCase: true);
+
     public Task<ImportReport> ImportAsync(Stream content, string fileName, bool dryRun, CancellationToken ct) =>
         ImportAsync(content, fileName, new DirectoryImportOptions(dryRun), ct);
 
@@ -48,17 +50,17 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         var dryRun = options.DryRun;
         var now = clock.GetUtcNow();
         var teams = await EnsureTeamsAsync(people, campaignId, now, ct);
-        var emails = people.Select(p => p.Email).ToList();
-        var existing = await db.People.Include(p => p.Roles).Where(p => emails.Contains(p.Email)).ToDictionaryAsync(p => p.Email, ct);
+        // The whole directory in one query, never one parameter per row of the file: SQLite and PostgreSQL both cap
+        // a statement's parameters, and the people absent from the file are needed anyway.
+        var directory = await db.People.Include(p => p.Roles).ToListAsync(ct);
+        var existing = directory.ToDictionary(p => p.Email, StringComparer.Ordinal);
 
         // An Entra id can belong to one person only: refuse a file that would give another person's id.
-        var entraIds = people.Where(p => p.EntraObjectId is not null).Select(p => p.EntraObjectId!).ToList();
-        var owners = await db.People.AsNoTracking().Where(p => p.EntraObjectId != null && entraIds.Contains(p.EntraObjectId))
-            .Select(p => new { p.Email, p.EntraObjectId }).ToListAsync(ct);
+        var owners = directory.Where(p => p.EntraObjectId is not null).ToDictionary(p => p.EntraObjectId!, p => p.Email, StringComparer.Ordinal);
         var problems = people
-            .Where(p => p.EntraObjectId is not null && owners.Any(o => o.EntraObjectId == p.EntraObjectId && o.Email != p.Email))
+            .Where(p => p.EntraObjectId is not null && owners.TryGetValue(p.EntraObjectId, out var owner) && owner != p.Email)
             .Select(p => new ImportProblem(p.FirstLine, "Identifiant Entra",
-                $"L'identifiant Entra « {p.EntraObjectId} » appartient déjà à {owners.First(o => o.EntraObjectId == p.EntraObjectId).Email} dans l'annuaire."))
+                $"L'identifiant Entra « {p.EntraObjectId} » appartient déjà à {owners[p.EntraObjectId!]} dans l'annuaire."))
             .ToList();
         // Someone holding a role the importer could not grant keeps their identity: no Entra id given to them that way.
         problems.AddRange(people
@@ -98,10 +100,11 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
             if (changed || isNew) person.UpdatedAt = now;
         }
 
+        var inFile = people.Select(p => p.Email).ToHashSet(StringComparer.Ordinal);
         var lost = new List<string>();
         if (options.Replace)
         {
-            foreach (var (person, role) in await ReplacePlan.LosersAsync(db, emails, campaignId, options.By, ct))
+            foreach (var (person, role) in ReplacePlan.Losers(directory, inFile, campaignId, options.By))
             {
                 lost.Add(ReplacePlan.Describe(person, role));
                 person.Roles.Remove(role);
@@ -113,8 +116,8 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         // Roles taken out of a person's collection are orphans of a required relationship: EF deletes them here.
         await db.SaveChangesAsync(ct);
 
-        var absent = await db.People.AsNoTracking().Where(p => !emails.Contains(p.Email)).OrderBy(p => p.LastName).ThenBy(p => p.FirstName)
-            .Select(p => p.FirstName + " " + p.LastName + " <" + p.Email + ">").ToListAsync(ct);
+        var absent = directory.Where(p => !inFile.Contains(p.Email)).OrderBy(p => p.LastName, French).ThenBy(p => p.FirstName, French)
+            .Select(p => p.FirstName + " " + p.LastName + " <" + p.Email + ">").ToList();
         return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent) { Lost = lost };
     }
 
@@ -185,20 +188,27 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         return index;
     }
 
-    private sealed class TeamIndex(List<AcademicTeam> existing)
+    /// <summary>The campaign's teams by (theme, académie, name key): one lookup per row, whatever the number of teams.</summary>
+    private sealed class TeamIndex
     {
+        private readonly Dictionary<(int Theme, string Academy, string Name), AcademicTeam> _teams = [];
         private readonly List<AcademicTeam> _new = [];
 
-        public IEnumerable<AcademicTeam> All => existing.Concat(_new);
+        public TeamIndex(List<AcademicTeam> existing)
+        {
+            foreach (var team in existing) _teams[(team.ThemeId, team.AcademyCode, team.NameKey)] = team;
+        }
+
+        public IEnumerable<AcademicTeam> All => _teams.Values;
         public IReadOnlyList<AcademicTeam> New => _new;
         public int Created => _new.Count;
 
-        public AcademicTeam? Find(int themeId, string academy, string name)
-        {
-            var key = TextKey.Of(name);
-            return All.FirstOrDefault(t => t.ThemeId == themeId && t.AcademyCode == academy && t.NameKey == key);
-        }
+        public AcademicTeam? Find(int themeId, string academy, string name) => _teams.GetValueOrDefault((themeId, academy, TextKey.Of(name)));
 
-        public void Add(AcademicTeam team) => _new.Add(team);
+        public void Add(AcademicTeam team)
+        {
+            _teams[(team.ThemeId, team.AcademyCode, team.NameKey)] = team;
+            _new.Add(team);
+        }
     }
 }

@@ -103,7 +103,7 @@ public static class DirectoryValidator
             if (first.Value.Value == value) return;
             var header = DirectoryFormat.Header(column);
             problems.Add(new ImportProblem(line, header,
-                $"{header} différent de la ligne {first.Value.Line} pour {email} : « {value} » ici, « {first.Value.Value} » ligne {first.Value.Line}. Une même personne doit avoir {what} sur toutes ses lignes."));
+                $"{header} différent de la ligne {first.Value.Line} pour {email} : « {Excerpt.Of(value)} » ici, « {Excerpt.Of(first.Value.Value)} » ligne {first.Value.Line}. Une même personne doit avoir {what} sur toutes ses lignes."));
         }
 
         /// <summary>The role and its scope as one comparable key; a team is its académie, theme and name's key.</summary>

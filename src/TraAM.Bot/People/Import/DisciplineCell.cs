@@ -30,14 +30,14 @@ internal sealed partial record DisciplineCell(Discipline? Discipline, Theme? The
             if (found.Count == 0 && !match.Groups["kind"].Success) found = [.. own.Where(t => t.Year == number)];
             if (found.Count == 1) return new(designated, found[0], null);
             return new(designated, null, own.Count == 0
-                ? $"Thématique introuvable : « {text} ». La discipline {designated.Name} n'a pas de thématique dans la campagne en cours."
-                : $"Thématique introuvable : « {text} ». Thématiques possibles : {Spellings(own, themes)}.");
+                ? $"Thématique introuvable : « {Excerpt.Of(text)} ». La discipline {designated.Name} n'a pas de thématique dans la campagne en cours."
+                : $"Thématique introuvable : « {Excerpt.Of(text)} ». Thématiques possibles : {Spellings(own, themes)}.");
         }
 
         var suggestions = Suggestions.Closest(match.Success ? match.Groups["d"].Value : key, Disciplines.All.Select(d => (ShortLabel(d), d.Aliases.Append(d.Name).Append(d.Code))));
         return new(null, null, suggestions.Count > 0
-            ? $"Discipline inconnue : « {text} ». Vouliez-vous dire : {string.Join(", ", suggestions)} ?"
-            : $"Discipline inconnue : « {text} ». Exemples attendus : Mathématiques, Lettres, SVT – Année 1, NSI – Thématique 2…");
+            ? $"Discipline inconnue : « {Excerpt.Of(text)} ». Vouliez-vous dire : {string.Join(", ", suggestions)} ?"
+            : $"Discipline inconnue : « {Excerpt.Of(text)} ». Exemples attendus : Mathématiques, Lettres, SVT – Année 1, NSI – Thématique 2…");
     }
 
     /// <summary>
@@ -51,8 +51,8 @@ internal sealed partial record DisciplineCell(Discipline? Discipline, Theme? The
         return own.Count switch
         {
             1 => (own[0], null),
-            0 => (null, $"La discipline « {text} » n'a pas de thématique dans la campagne en cours : une équipe ne peut pas y être rattachée."),
-            _ => (null, $"Thématique à préciser : « {text} » a {own.Count} thématiques dans la campagne. Écrivez {Spellings(own, themes)}."),
+            0 => (null, $"La discipline « {Excerpt.Of(text)} » n'a pas de thématique dans la campagne en cours : une équipe ne peut pas y être rattachée."),
+            _ => (null, $"Thématique à préciser : « {Excerpt.Of(text)} » a {own.Count} thématiques dans la campagne. Écrivez {Spellings(own, themes)}."),
         };
     }
 

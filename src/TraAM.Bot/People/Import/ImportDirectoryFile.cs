@@ -1,4 +1,4 @@
-using Microsoft.EntityFrameworkCore;
+using Hangfire;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.People.Access;
@@ -8,12 +8,12 @@ using TraAM.Bot.Protocol.Routing;
 namespace TraAM.Bot.People.Import;
 
 /// <summary>
-/// A CSV or XLSX file sent to the bot in a personal chat by an admin or a TN3 expert: imported all or nothing, and
-/// answered with the report as a card. "simulation" (or "dry run") in the message tests the file without saving.
-/// The file's content is never logged.
+/// A CSV or XLSX file sent to the bot in a personal chat by an admin or a TN3 expert: checked here, then imported by
+/// <see cref="ImportDirectoryFileJob"/> outside the request, which replaces the "import en cours" answer with the
+/// report card. "simulation" (or "dry run") in the message tests the file without saving. The file's content is
+/// never logged.
 /// </summary>
-internal sealed partial class ImportDirectoryFile(
-    CallerResolver callers, DirectoryImporter importer, TeamsFileDownloader downloader, CardTemplates cards, ILogger<ImportDirectoryFile> logger)
+internal sealed class ImportDirectoryFile(CallerResolver callers, TeamsFileDownloader downloader, CardTemplates cards, IBackgroundJobClient jobs)
     : ITurnHandler
 {
     public const string Card = "people/import-report";
@@ -39,54 +39,40 @@ internal sealed partial class ImportDirectoryFile(
 
         if (file.Type is not ("csv" or "xlsx" or "txt"))
         {
-            await turn.SendTextAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("import.wrongType", language), file.Name), cancellationToken);
+            await turn.SendTextAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("import.wrongType", language), Excerpt.Of(file.Name, 80)), cancellationToken);
             return;
         }
 
-        var content = await downloader.ReceiveAsync(turn, file, DirectoryImporter.MaxFileBytes, "import.tooLarge", cards, cancellationToken);
-        if (content is null) return;
-
-        var dryRun = turn.Command.Normalized.Contains("simulation", StringComparison.Ordinal) || turn.Command.Normalized.Contains("dry run", StringComparison.Ordinal);
-        ImportReport report;
-        try
+        if (!downloader.IsAllowed(file.DownloadUrl))
         {
-            await using (content)
-            {
-                report = await importer.ImportAsync(content, file.Name, new DirectoryImportOptions(dryRun, caller), cancellationToken);
-            }
-        }
-        catch (DbUpdateException)
-        {
-            // Another import (or a first message) changed the same people meanwhile: the transaction rolled back.
-            LogConflict(logger);
-            await turn.SendTextAsync(cards.Text("import.conflict", language), cancellationToken);
+            await turn.SendTextAsync(cards.Text("import.unreachable", language), cancellationToken);
             return;
         }
 
-        LogImported(logger, report.Applied, report.Rows, report.Problems.Count);
-        await turn.SendCardAsync(cards.Render(Card, ImportReportCard.From(report, file.Name), language), cancellationToken);
+        var request = new ChatImportRequest(caller.Person!.Id,
+            DryRun: turn.Command.Normalized.Contains("simulation", StringComparison.Ordinal) || turn.Command.Normalized.Contains("dry run", StringComparison.Ordinal));
+        var received = await ReceivedFiles.AcknowledgeAsync(turn, file, cards, cancellationToken);
+        jobs.Enqueue<ImportDirectoryFileJob>(j => j.RunAsync(received, request, CancellationToken.None));
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Directory import rolled back: the directory changed during the import")]
-    private static partial void LogConflict(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Directory import: applied={Applied}, rows={Rows}, problems={Problems}")]
-    private static partial void LogImported(ILogger logger, bool applied, int rows, int problems);
 }
 
-/// <summary>Data of cards/people/import-report.json.</summary>
+/// <summary>
+/// Data of cards/people/import-report.json. Bounded whatever the file: a few problems and absent people are listed
+/// (each cell quoted as a short excerpt), the others counted, so the card stays far below Teams' message size limit.
+/// </summary>
 internal sealed record ImportReportCard(
     string File, bool Ok, bool DryRun, int Rows, int ProblemCount, IReadOnlyList<ImportProblemLine> Problems,
     int PeopleCreated, int PeopleUpdated, int PeopleUnchanged, int RolesAdded, int RolesRemoved, int TeamsCreated,
-    int AbsentCount, IReadOnlyList<AbsentLine> Absent, bool MoreProblems)
+    int AbsentCount, IReadOnlyList<AbsentLine> Absent, int MoreProblems, int MoreAbsent)
 {
-    private const int Shown = 50;
+    public const int Shown = 20;
 
     public static ImportReportCard From(ImportReport r, string file) => new(
-        file, !r.HasProblems, r.DryRun, r.Rows, r.Problems.Count,
+        Excerpt.Of(file, 80), !r.HasProblems, r.DryRun, r.Rows, r.Problems.Count,
         [.. r.Problems.Take(Shown).Select(p => new ImportProblemLine(p.Line > 0 ? $"{p.Line}" : "—", p.Column ?? "—", p.Message))],
         r.PeopleCreated, r.PeopleUpdated, r.PeopleUnchanged, r.RolesAdded, r.RolesRemoved, r.TeamsCreated,
-        r.AbsentPeople.Count, [.. r.AbsentPeople.Take(Shown).Select(a => new AbsentLine(a))], r.Problems.Count > Shown);
+        r.AbsentPeople.Count, [.. r.AbsentPeople.Take(Shown).Select(a => new AbsentLine(Excerpt.Of(a, 200)))],
+        Math.Max(0, r.Problems.Count - Shown), Math.Max(0, r.AbsentPeople.Count - Shown));
 }
 
 internal sealed record ImportProblemLine(string Line, string Column, string Message);

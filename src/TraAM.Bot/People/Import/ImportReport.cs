@@ -15,6 +15,9 @@ public sealed record ImportReport(
     int TeamsCreated = 0,
     IReadOnlyList<string>? Absent = null)
 {
+    /// <summary>Problems and absent people listed on the command line; the rest are counted ("… et 12 autres").</summary>
+    public const int TextShown = 50;
+
     public bool HasProblems => Problems.Count > 0;
 
     public bool ChangedNothing => PeopleCreated + PeopleUpdated + RolesAdded + RolesRemoved + TeamsCreated == 0;
@@ -31,7 +34,8 @@ public sealed record ImportReport(
         if (HasProblems)
         {
             lines.Add($"Import refusé : {Problems.Count} problème(s), aucune modification. Corrigez le fichier puis recommencez.");
-            lines.AddRange(Problems.Select(p => "  " + Describe(p)));
+            lines.AddRange(Problems.Take(TextShown).Select(p => "  " + Describe(p)));
+            if (Problems.Count > TextShown) lines.Add($"  … et {Problems.Count - TextShown} autres problèmes : corrigez ceux-ci puis relancez la commande pour voir la suite.");
             return string.Join(Environment.NewLine, lines);
         }
 
@@ -47,7 +51,8 @@ public sealed record ImportReport(
         if (AbsentPeople.Count > 0)
         {
             lines.Add($"  {AbsentPeople.Count} personne(s) de l'annuaire absente(s) du fichier (conservée(s), à vérifier) :");
-            lines.AddRange(AbsentPeople.Select(a => "    " + a));
+            lines.AddRange(AbsentPeople.Take(TextShown).Select(a => "    " + Excerpt.Of(a, 200)));
+            if (AbsentPeople.Count > TextShown) lines.Add($"    … et {AbsentPeople.Count - TextShown} autres personnes.");
         }
 
         return string.Join(Environment.NewLine, lines);

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using TraAM.Bot.Data;
 using TraAM.Bot.People.Identity;
 
 namespace TraAM.Bot.People.Import;
@@ -11,13 +9,13 @@ namespace TraAM.Bot.People.Import;
 /// </summary>
 internal static class ReplacePlan
 {
-    public static async Task<List<(Person Person, RoleAssignment Role)>> LosersAsync(
-        TraamDbContext db, IReadOnlyCollection<string> listed, int campaignId, Caller? by, CancellationToken ct)
+    /// <summary>From the whole directory, loaded once by the import (never one query parameter per listed person).</summary>
+    public static List<(Person Person, RoleAssignment Role)> Losers(
+        IEnumerable<Person> directory, IReadOnlySet<string> listed, int campaignId, Caller? by)
     {
-        var absent = await db.People.Include(p => p.Roles).Where(p => !listed.Contains(p.Email)).ToListAsync(ct);
         return
         [
-            .. absent.SelectMany(p => p.Roles
+            .. directory.Where(p => !listed.Contains(p.Email)).SelectMany(p => p.Roles
                 .Where(r => (r.CampaignId is null || r.CampaignId == campaignId) && ImportRights.MayManage(by, r))
                 .Select(r => (p, r))),
         ];

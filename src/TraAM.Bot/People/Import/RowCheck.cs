@@ -32,7 +32,7 @@ internal sealed partial record RowCheck(int Line, string? Email, string LastName
         {
             Problem(DirectoryColumn.Role, roleText.Length == 0
                 ? $"Rôle manquant. Rôles possibles : {DirectoryFormat.RoleWords}."
-                : $"Rôle inconnu : « {roleText} ». Rôles possibles : {DirectoryFormat.RoleWords}.");
+                : $"Rôle inconnu : « {Excerpt.Of(roleText)} ». Rôles possibles : {DirectoryFormat.RoleWords}.");
         }
 
         var (academy, region, academyOk) = Place(row[DirectoryColumn.Academy], role, Problem);
@@ -62,7 +62,7 @@ internal sealed partial record RowCheck(int Line, string? Email, string LastName
         var value = row[column];
         var header = DirectoryFormat.Header(column);
         if (value.Length == 0) problem(column, $"{header} manquant : indiquez {what} de la personne.");
-        else if (value.Length > MaxName) problem(column, $"{header} trop long : {value.Length} caractères, {MaxName} au plus (« {value[..30]}… »).");
+        else if (value.Length > MaxName) problem(column, $"{header} trop long : {value.Length} caractères, {MaxName} au plus (« {Excerpt.Of(value, 30)} »).");
         return value;
     }
 
@@ -77,7 +77,7 @@ internal sealed partial record RowCheck(int Line, string? Email, string LastName
 
         var email = value.ToLowerInvariant();
         if (email.Length <= MaxEmail && EmailShape().IsMatch(email)) return email;
-        problem(DirectoryColumn.Email, $"Adresse électronique invalide : « {value} ». Attendu : une seule adresse comme camille.martin@ac-lyon.fr (un @, un domaine avec un point, sans espace).");
+        problem(DirectoryColumn.Email, $"Adresse électronique invalide : « {Excerpt.Of(value)} ». Attendu : une seule adresse comme camille.martin@ac-lyon.fr (un @, un domaine avec un point, sans espace).");
         return null;
     }
 
@@ -106,8 +106,8 @@ internal sealed partial record RowCheck(int Line, string? Email, string LastName
 
         var suggestions = Suggestions.Closest(value, Academies.All.Select(a => (a.Name, a.Aliases.Append(a.Name))));
         problem(DirectoryColumn.Academy, suggestions.Count > 0
-            ? $"Académie inconnue : « {value} ». Vouliez-vous dire : {string.Join(", ", suggestions)} ?"
-            : $"Académie inconnue : « {value} ». Exemples attendus : Aix-Marseille, Lyon, Orléans-Tours, La Réunion… (le nom de l'académie, avec ou sans accents).");
+            ? $"Académie inconnue : « {Excerpt.Of(value)} ». Vouliez-vous dire : {string.Join(", ", suggestions)} ?"
+            : $"Académie inconnue : « {Excerpt.Of(value)} ». Exemples attendus : Aix-Marseille, Lyon, Orléans-Tours, La Réunion… (le nom de l'académie, avec ou sans accents).");
         return (null, null, false);
     }
 
@@ -148,7 +148,7 @@ internal sealed partial record RowCheck(int Line, string? Email, string LastName
         }
 
         if (value.Length <= MaxTeam) return (value, true);
-        problem(DirectoryColumn.Team, $"Nom d'équipe trop long : {value.Length} caractères, {MaxTeam} au plus (« {value[..30]}… »).");
+        problem(DirectoryColumn.Team, $"Nom d'équipe trop long : {value.Length} caractères, {MaxTeam} au plus (« {Excerpt.Of(value, 30)} »).");
         return (null, false);
     }
 
@@ -157,7 +157,7 @@ internal sealed partial record RowCheck(int Line, string? Email, string LastName
     {
         if (value.Length == 0) return null;
         if (Guid.TryParse(value, out var id) && id != Guid.Empty) return id.ToString("D");
-        problem(DirectoryColumn.EntraId, $"Identifiant Entra invalide : « {value} ». Attendu : un GUID comme 6a2b0a6e-1111-4c6e-9a5a-000000000020, ou une cellule vide si vous ne le connaissez pas.");
+        problem(DirectoryColumn.EntraId, $"Identifiant Entra invalide : « {Excerpt.Of(value)} ». Attendu : un GUID comme 6a2b0a6e-1111-4c6e-9a5a-000000000020, ou une cellule vide si vous ne le connaissez pas.");
         return null;
     }
 

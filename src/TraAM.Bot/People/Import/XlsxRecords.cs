@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using ClosedXML.Excel;
 
 namespace TraAM.Bot.People.Import;
@@ -9,6 +10,44 @@ namespace TraAM.Bot.People.Import;
 /// </summary>
 internal static class XlsxRecords
 {
+    /// <summary>
+    /// Above this, a workbook is refused unread: a zip of a few megabytes can expand to gigabytes (a "zip bomb"), and
+    /// the workbook's XML is loaded whole. The largest directory accepted (100,000 rows) stays well below it.
+    /// </summary>
+    public const long MaxUncompressedBytes = 100L * 1024 * 1024;
+
+    /// <summary>
+    /// True when every entry of the zip, actually decompressed (sizes written in the zip can lie), totals at most
+    /// <see cref="MaxUncompressedBytes"/>. Stops reading as soon as it is over; the stream is put back where it was.
+    /// </summary>
+    public static bool FitsUncompressed(Stream content)
+    {
+        var start = content.Position;
+        try
+        {
+            using var zip = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            var buffer = new byte[81920];
+            long total = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (total + entry.Length > MaxUncompressedBytes) return false;
+                using var data = entry.Open();
+                int read;
+                while ((read = data.Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    total += read;
+                    if (total > MaxUncompressedBytes) return false;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            content.Position = start;
+        }
+    }
+
     public static List<(int Line, List<string> Fields)> Read(Stream content)
     {
         using var workbook = new XLWorkbook(content);

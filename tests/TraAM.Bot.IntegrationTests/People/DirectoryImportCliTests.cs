@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using TraAM.Bot.People.Import;
+using TraAM.Bot.Tests.Import;
+
+namespace TraAM.Bot.IntegrationTests.People;
+
+/// <summary>
+/// The import-directory verb as an operator runs it (dotnet TraAM.Bot.dll, on the embedded SQLite default), with
+/// generated files no person should send: it imports or refuses each one, in a few bounded lines, exit code 0 or 1,
+/// never a crash, and saves nothing when it refuses (issue 15). Also: relative paths and re-planning (issue 9 §5).
+/// </summary>
+public sealed class DirectoryImportCliTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("traam-cli-").FullName;
+
+    private string Database => Path.Combine(_folder, "traam.db");
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheLargestDirectoryAccepted_IsCheckedInADryRun_InAFewLines()
+    {
+        var file = HostileFiles.ShortRows(DirectoryFileReader.MaxRows);
+        Assert.InRange(file.Length, 1, DirectoryImporter.MaxFileBytes);
+
+        var (exit, output) = await ImportAsync(file, "--dry-run");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"Simulation : {DirectoryFileReader.MaxRows} ligne(s) valides", output, StringComparison.Ordinal);
+        Assert.True(output.Length < 2_000, output);
+        Assert.Equal(0, Count("People"));
+    }
+
+    public static TheoryData<string> Hostile() => ["binary", "huge line", "many bad rows", "too many rows"];
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task AHostileFile_IsRefusedInBoundedLines_ExitOne_NothingSaved(string kind)
+    {
+        var file = kind switch
+        {
+            "binary" => HostileFiles.Binary(9 * 1024 * 1024),
+            "huge line" => HostileFiles.HugeSingleLine(8 * 1024 * 1024),
+            "many bad rows" => HostileFiles.ManyBadRows(7_000),
+            _ => HostileFiles.ShortRows(DirectoryFileReader.MaxRows + 1),
+        };
+        Assert.InRange(file.Length, 1, DirectoryImporter.MaxFileBytes);
+
+        var (exit, output) = await ImportAsync(file);
+
+        Assert.True(exit == 1, output);
+        Assert.StartsWith("Import refusé", output, StringComparison.Ordinal);
+        Assert.True(output.Length < 40_000, $"{output.Length} characters");
+        Assert.DoesNotContain(output, c => char.IsControl(c) && c is not ('\n' or '\r'));
+        Assert.Equal(0, Count("People"));
+    }
+
+    [Fact]
+    public async Task AnUnreachableDatabase_EndsInOneLine_ExitOne()
+    {
+        var (exit, output) = await RunAsync(_folder, new() { ["ConnectionStrings__TraAM"] = "Host=127.0.0.1;Port=1;Database=x;Username=x;Password=x;Timeout=2" },
+            "import-directory", Write("annuaire.csv", Encoding.UTF8.GetBytes(DirectoryFiles.Csv(3))));
+
+        Assert.True(exit == 1, output);
+        Assert.StartsWith("Erreur", output, StringComparison.Ordinal);
+        Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task FileNames_AreFoundWhereTheCommandWasTyped_AndAnImportReplansReminders()
+    {
+        Write("annuaire.csv", Encoding.UTF8.GetBytes(DirectoryFiles.Csv(20))); // referents among them, reminded of the completion deadline
+
+        // dotnet run starts the program in the project's folder and passes where the command was typed (TraAM.Bot.csproj).
+        var (exit, output) = await RunAsync(AppContext.BaseDirectory, [], "--from", _folder, "import-directory", "annuaire.csv");
+        var export = await RunAsync(AppContext.BaseDirectory, [], "--from", _folder, "export-directory", "copie.xlsx");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("Rappels replanifiés", output, StringComparison.Ordinal);
+        Assert.True(Count("Notifications") > 0, "the import planned no reminder");
+        Assert.True(export.Exit == 0, export.Output);
+        Assert.True(File.Exists(Path.Combine(_folder, "copie.xlsx")), export.Output);
+    }
+
+    private Task<(int Exit, string Output)> ImportAsync(byte[] file, params string[] options) =>
+        RunAsync(_folder, [], ["import-directory", Write("annuaire.csv", file), .. options]);
+
+    private string Write(string name, byte[] content)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
+    private long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>Runs the verb in its own process on this test's SQLite file; stdout then stderr, as the operator sees them.</summary>
+    private async Task<(int Exit, string Output)> RunAsync(string workingDirectory, Dictionary<string, string> settings, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "TraAM.Bot.dll"), .. args])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__TraAM"] = "";
+        info.Environment["Database__SqlitePath"] = Database;
+        foreach (var (key, value) in settings) info.Environment[key] = value;
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}

@@ -21,7 +21,8 @@ public static class PeopleFeature
         .AddScoped<ImportDirectoryFile>()
         .AddScoped<RoleRevocation>()
         .AddScoped<RemoveRole>()
-        .AddScoped<ImportDirectoryFileJob>();
+        .AddScoped<ImportDirectoryFileJob>()
+        .AddScoped<ConfirmReplaceImport>();
 
     public static BotRoutes MapPeople(this BotRoutes bot, HelpCatalog help)
     {
@@ -38,6 +39,7 @@ public static class PeopleFeature
             .OnCardAction<RemoveRole>(RemoveRole.FindVerb)
             .OnCardAction<RemoveRole>(RemoveRole.PickVerb)
             .OnCardAction<RemoveRole>(RemoveRole.ConfirmVerb)
+            .OnCardAction<ConfirmReplaceImport>(ConfirmReplaceImport.Verb)
             .OnFile<ImportDirectoryFile>();
     }
 }

@@ -23,7 +23,7 @@ public static class Activities
     });
 
     /// <summary>An Action.Execute of <paramref name="verb"/> with the card's inputs in <paramref name="data"/>.</summary>
-    public static JsonNode Invoke(string verb, JsonObject? data = null, bool inChannel = false, string locale = "fr-FR") =>
+    public static JsonNode Invoke(string verb, JsonObject? data = null, bool inChannel = false, string locale = "fr-FR", Action<JsonNode>? change = null) =>
         From("invoke-adaptive-card-action", a =>
         {
             var payload = data ?? [];
@@ -32,6 +32,7 @@ public static class Activities
             a["value"]!["action"]!["data"] = payload;
             a["locale"] = locale;
             if (inChannel) InChannel(a);
+            change?.Invoke(a);
         });
 
     /// <summary>A file sent in the personal chat, as Teams delivers it: a download info attachment.</summary>

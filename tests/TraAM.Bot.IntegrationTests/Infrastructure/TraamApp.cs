@@ -106,6 +106,9 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
 #pragma warning disable EF1002 // table names come from our own model, not from input
         await db.Database.ExecuteSqlRawAsync($"TRUNCATE {string.Join(", ", tables)} RESTART IDENTITY CASCADE");
 #pragma warning restore EF1002
+        // Jobs an earlier test queued and never ran (a file sent, a re-plan asked) must not run in this one.
+        Services.GetRequiredService<Hangfire.JobStorage>(); // its schema exists once the storage is built
+        await db.Database.ExecuteSqlRawAsync("TRUNCATE hangfire.jobqueue, hangfire.job CASCADE"); // ids go on: JobRunner remembers ran ones
         var defaults = Call2026.Campaign;
         await db.Campaigns.Where(c => c.Id == defaults.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.SubmissionDeadline, defaults.SubmissionDeadline)

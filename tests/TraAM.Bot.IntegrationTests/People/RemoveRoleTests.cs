@@ -21,7 +21,7 @@ public sealed class RemoveRoleTests(TraamApp app) : AppTest(app)
         await App.PostActivityAsync(Activities.PersonalMessage("retirer rôle"));
         Assert.Contains("Retirer un rôle", Assert.Single(App.Connector.Activities).CardTexts);
         var roles = await App.InvokeAsync(Activities.Invoke(RemoveRole.FindVerb, new JsonObject { ["email"] = " Hugo.Bernard@AC-TEST.fr " }));
-        Assert.Contains("Inspecteur·rice · Lyon · Sciences de la vie et de la Terre (SVT)", roles.Text(), StringComparison.Ordinal);
+        Assert.Contains("Membre du corps d'inspection · Lyon · Sciences de la vie et de la Terre (SVT)", roles.Text(), StringComparison.Ordinal);
         var confirm = await App.InvokeAsync(Activities.Invoke(RemoveRole.PickVerb, new JsonObject { ["email"] = hugo.Email, ["role"] = inspector }));
         Assert.Contains("Confirmer le retrait", confirm.Text(), StringComparison.Ordinal);
         await using (var before = App.CreateDbContext()) Assert.Equal(2, await before.RoleAssignments.CountAsync(r => r.PersonId == hugo.Id, TestContext.Current.CancellationToken));
@@ -48,7 +48,7 @@ public sealed class RemoveRoleTests(TraamApp app) : AppTest(app)
         var forged = await App.InvokeAsync(Activities.Invoke(RemoveRole.ConfirmVerb, new JsonObject { ["email"] = hugo.Email, ["role"] = dan }));
 
         Assert.DoesNotContain("DAN · Lyon", roles.Text(), StringComparison.Ordinal);
-        Assert.Contains("Inspecteur·rice · Lyon", roles.Text(), StringComparison.Ordinal);
+        Assert.Contains("Membre du corps d'inspection · Lyon", roles.Text(), StringComparison.Ordinal);
         Assert.DoesNotContain("C'est fait", forged.Text(), StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
         Assert.Equal(2, await db.RoleAssignments.CountAsync(r => r.PersonId == hugo.Id, TestContext.Current.CancellationToken));

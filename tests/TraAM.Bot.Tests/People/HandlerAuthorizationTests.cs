@@ -14,6 +14,7 @@ public sealed class HandlerAuthorizationTests
     {
         ["CalendarCard"] = ["Permission.ViewCalendar", "Permission.EditCalendar"],
         ["ImportDirectoryFile"] = ["Permission.ImportDirectory"],
+        ["ConfirmReplaceImport"] = ["Permission.ImportDirectory"],
         ["ImportHolidayFile"] = ["Permission.ManageHolidays"],
         ["LinkChannel"] = ["Permission.LinkChannel"],
         ["RemoveRole"] = ["Permission.ManageTeamRoles", "CanManage"],

@@ -49,8 +49,11 @@ internal sealed class ImportDirectoryFile(CallerResolver callers, TeamsFileDownl
             return;
         }
 
-        var request = new ChatImportRequest(caller.Person!.Id,
-            DryRun: turn.Command.Normalized.Contains("simulation", StringComparison.Ordinal) || turn.Command.Normalized.Contains("dry run", StringComparison.Ordinal));
+        var words = turn.Command.Normalized;
+        // "remplacer": the file becomes the whole truth within the sender's rights, after they confirm a dry run.
+        var replace = words.Contains("remplacer", StringComparison.Ordinal) || words.Contains("replace", StringComparison.Ordinal);
+        var dryRun = replace || words.Contains("simulation", StringComparison.Ordinal) || words.Contains("dry run", StringComparison.Ordinal);
+        var request = new ChatImportRequest(caller.Person!.Id, dryRun, replace);
         var received = await ReceivedFiles.AcknowledgeAsync(turn, file, cards, cancellationToken);
         jobs.Enqueue<ImportDirectoryFileJob>(j => j.RunAsync(received, request, CancellationToken.None));
     }
@@ -63,16 +66,20 @@ internal sealed class ImportDirectoryFile(CallerResolver callers, TeamsFileDownl
 internal sealed record ImportReportCard(
     string File, bool Ok, bool DryRun, int Rows, int ProblemCount, IReadOnlyList<ImportProblemLine> Problems,
     int PeopleCreated, int PeopleUpdated, int PeopleUnchanged, int RolesAdded, int RolesRemoved, int TeamsCreated,
-    int AbsentCount, IReadOnlyList<AbsentLine> Absent, int MoreProblems, int MoreAbsent)
+    int AbsentCount, IReadOnlyList<AbsentLine> Absent, int MoreProblems, int MoreAbsent,
+    int LostCount, IReadOnlyList<AbsentLine> Lost, int MoreLost, bool ConfirmReplace, string Pending)
 {
     public const int Shown = 20;
 
-    public static ImportReportCard From(ImportReport r, string file) => new(
+    /// <summary>The card of a report; with <paramref name="pending"/> (a replacement awaiting its sender), its confirm button.</summary>
+    public static ImportReportCard From(ImportReport r, string file, string? pending = null) => new(
         Excerpt.Of(file, 80), !r.HasProblems, r.DryRun, r.Rows, r.Problems.Count,
         [.. r.Problems.Take(Shown).Select(p => new ImportProblemLine(p.Line > 0 ? $"{p.Line}" : "—", p.Column ?? "—", p.Message))],
         r.PeopleCreated, r.PeopleUpdated, r.PeopleUnchanged, r.RolesAdded, r.RolesRemoved, r.TeamsCreated,
         r.AbsentPeople.Count, [.. r.AbsentPeople.Take(Shown).Select(a => new AbsentLine(Excerpt.Of(a, 200)))],
-        Math.Max(0, r.Problems.Count - Shown), Math.Max(0, r.AbsentPeople.Count - Shown));
+        Math.Max(0, r.Problems.Count - Shown), Math.Max(0, r.AbsentPeople.Count - Shown),
+        r.Lost.Count, [.. r.Lost.Take(Shown).Select(l => new AbsentLine(Excerpt.Of(l, 200)))], Math.Max(0, r.Lost.Count - Shown),
+        pending is not null, pending ?? "");
 }
 
 internal sealed record ImportProblemLine(string Line, string Column, string Message);

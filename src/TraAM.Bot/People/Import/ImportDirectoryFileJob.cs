@@ -1,7 +1,9 @@
+using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
-using TraAM.Bot.Conversations;
 using TraAM.Bot.Cards;
+using TraAM.Bot.Conversations;
+using TraAM.Bot.Data;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Reminders;
@@ -21,7 +23,8 @@ public sealed record ChatImportRequest(long ByPersonId, bool DryRun, bool Replac
 /// (<see cref="ReceivedFiles"/>).
 /// </summary>
 internal sealed partial class ImportDirectoryFileJob(
-    DirectoryImporter importer, ReceivedFiles files, CallerResolver callers, CardTemplates cards, IBackgroundJobClient jobs, ILogger<ImportDirectoryFileJob> logger)
+    DirectoryImporter importer, ReceivedFiles files, CallerResolver callers, CardTemplates cards, IBackgroundJobClient jobs, TraamDbContext db,
+    TimeProvider clock, ILogger<ImportDirectoryFileJob> logger)
 {
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(ReceivedFile file, ChatImportRequest request, CancellationToken cancellationToken)
@@ -64,8 +67,29 @@ internal sealed partial class ImportDirectoryFileJob(
 
         LogImported(logger, report.Applied, report.Rows, report.Problems.Count);
         if (report.Applied) ReminderPlanJob.Enqueue(jobs, logger);
-        var card = cards.Render(ImportDirectoryFile.Card, ImportReportCard.From(report, file.Name), file.Language);
+        var pending = request.Replace && report.DryRun && !report.HasProblems ? await AwaitConfirmationAsync(file, request, cancellationToken) : null;
+        var card = cards.Render(ImportDirectoryFile.Card, ImportReportCard.From(report, file.Name, pending), file.Language);
         await files.AnswerAsync(file, ReceivedFiles.Card(card), cancellationToken);
+    }
+
+    /// <summary>Keeps the dry run of a replacement for its sender's confirmation (<see cref="ConfirmReplaceImport"/>).</summary>
+    private async Task<string> AwaitConfirmationAsync(ReceivedFile file, ChatImportRequest request, CancellationToken ct)
+    {
+        db.ProcessedActivities.Add(new ProcessedActivity
+        {
+            Key = PendingReplace.KeyOf(file.ConversationId, file.InboundActivityId), ReceivedAt = clock.GetUtcNow(), Completed = true,
+            ResponseBody = JsonSerializer.Serialize(new PendingReplace(file, request.ByPersonId)),
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear(); // a previous run of this job kept it already
+        }
+
+        return file.InboundActivityId;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Directory import rolled back: the directory changed during the import")]

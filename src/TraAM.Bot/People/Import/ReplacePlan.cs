@@ -15,7 +15,8 @@ internal static class ReplacePlan
     {
         return
         [
-            .. directory.Where(p => !listed.Contains(p.Email)).SelectMany(p => p.Roles
+            // Never the importer's own roles: a file that forgets its sender must not lock them out.
+            .. directory.Where(p => !listed.Contains(p.Email) && p.Id != by?.Person?.Id).SelectMany(p => p.Roles
                 .Where(r => (r.CampaignId is null || r.CampaignId == campaignId) && ImportRights.MayManage(by, r))
                 .Select(r => (p, r))),
         ];

@@ -103,7 +103,7 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
         var answer = await App.InvokeAsync(Activities.Invoke("calendar.save", Form(kickoff: "2026-10-01")));
 
         Assert.Equal("application/vnd.microsoft.activity.message", answer["type"]!.GetValue<string>());
-        Assert.Contains("Seuls les experts TN3", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Seules les personnes expertes TN3", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
         Assert.Equal(new DateOnly(2026, 10, 31), (await db.Campaigns.SingleAsync(TestContext.Current.CancellationToken)).KickoffDeadline);
     }

@@ -17,7 +17,7 @@ public sealed class CampaignRolesTests(TraamApp app) : AppTest(app)
         App.Connector.Clear();
         await App.PostActivityAsync(Activities.PersonalFile("annuaire.csv", "https://contoso.sharepoint.com/personal/lea/download.aspx?tempauth=x"));
 
-        Assert.Contains("Seuls les experts TN3", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("Seules les personnes expertes TN3", answer["value"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Contains("Seules les personnes de l'équipe d'administration et les personnes expertes TN3", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
         Assert.Empty(db.CalendarChanges);

@@ -55,7 +55,7 @@ public sealed class LinkChannelTests(TraamApp app) : AppTest(app)
 
         var answer = await App.InvokeAsync(Activities.Invoke("group.link", new JsonObject { ["group"] = $"team:{lyon.Id}" }, inChannel: true));
 
-        Assert.Contains("Seuls les administrateurs et les experts TN3", answer.Text(), StringComparison.Ordinal);
+        Assert.Contains("Seules les personnes de l'équipe d'administration et les personnes expertes TN3", answer.Text(), StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
         Assert.Empty(db.WorkGroups);
     }

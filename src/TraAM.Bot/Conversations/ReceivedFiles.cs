@@ -57,20 +57,25 @@ public sealed class ReceivedFiles(IConnector connector, TeamsFileDownloader down
     /// <summary>Keeps the answer, then puts it in place of the "en cours" message.</summary>
     public async Task AnswerAsync(ReceivedFile file, Activity answer, CancellationToken ct)
     {
-        db.ProcessedActivities.Add(new ProcessedActivity
-        {
-            Key = KeyOf(file), ReceivedAt = clock.GetUtcNow(), Completed = true, ResponseBody = JsonSerializer.Serialize(answer, ProtocolJson.Context.Activity),
-        });
+        await KeepAsync(KeyOf(file), JsonSerializer.Serialize(answer, ProtocolJson.Context.Activity), ct);
+        await PostAsync(file, answer, ct);
+    }
+
+    /// <summary>
+    /// Keeps what a job decided about a file, for a day, with the processed activities; the first run's copy wins (a
+    /// second run of the job decided the same).
+    /// </summary>
+    public async Task KeepAsync(string key, string body, CancellationToken ct)
+    {
+        db.ProcessedActivities.Add(new ProcessedActivity { Key = key, ReceivedAt = clock.GetUtcNow(), Completed = true, ResponseBody = body });
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear(); // another run kept its answer first: the same file, the same answer
+            db.ChangeTracker.Clear(); // another run kept it first
         }
-
-        await PostAsync(file, answer, ct);
     }
 
     private Task<ResourceResponse> PostAsync(ReceivedFile file, Activity answer, CancellationToken ct) => file.ProgressActivityId is { Length: > 0 } id

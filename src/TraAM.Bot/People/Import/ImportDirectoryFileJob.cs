@@ -3,7 +3,6 @@ using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Conversations;
-using TraAM.Bot.Data;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Reminders;
@@ -23,8 +22,8 @@ public sealed record ChatImportRequest(long ByPersonId, bool DryRun, bool Replac
 /// (<see cref="ReceivedFiles"/>).
 /// </summary>
 internal sealed partial class ImportDirectoryFileJob(
-    DirectoryImporter importer, ReceivedFiles files, CallerResolver callers, CardTemplates cards, IBackgroundJobClient jobs, TraamDbContext db,
-    TimeProvider clock, ILogger<ImportDirectoryFileJob> logger)
+    DirectoryImporter importer, ReceivedFiles files, CallerResolver callers, CardTemplates cards, IBackgroundJobClient jobs,
+    ILogger<ImportDirectoryFileJob> logger)
 {
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(ReceivedFile file, ChatImportRequest request, CancellationToken cancellationToken)
@@ -75,20 +74,7 @@ internal sealed partial class ImportDirectoryFileJob(
     /// <summary>Keeps the dry run of a replacement for its sender's confirmation (<see cref="ConfirmReplaceImport"/>).</summary>
     private async Task<string> AwaitConfirmationAsync(ReceivedFile file, ChatImportRequest request, CancellationToken ct)
     {
-        db.ProcessedActivities.Add(new ProcessedActivity
-        {
-            Key = PendingReplace.KeyOf(file.ConversationId, file.InboundActivityId), ReceivedAt = clock.GetUtcNow(), Completed = true,
-            ResponseBody = JsonSerializer.Serialize(new PendingReplace(file, request.ByPersonId)),
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear(); // a previous run of this job kept it already
-        }
-
+        await files.KeepAsync(PendingReplace.KeyOf(file.ConversationId, file.InboundActivityId), JsonSerializer.Serialize(new PendingReplace(file, request.ByPersonId)), ct);
         return file.InboundActivityId;
     }
 

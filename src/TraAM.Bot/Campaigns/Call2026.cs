@@ -12,7 +12,6 @@ internal static class Call2026
     {
         Id = CampaignId,
         Code = "2026-2027",
-        IsCurrent = true,
         SubmissionDeadline = new DateOnly(2026, 3, 31),
         ResultsDate = new DateOnly(2026, 6, 15),
         WorkStart = new DateOnly(2026, 9, 1),

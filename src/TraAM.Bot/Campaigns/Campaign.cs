@@ -11,7 +11,6 @@ public sealed class Campaign
 {
     public int Id { get; set; }
     public required string Code { get; set; }
-    public bool IsCurrent { get; set; }
 
     /// <summary>DAN/DRAN send the académie's selected candidacies to the DNE (before the end of March).</summary>
     public DateOnly SubmissionDeadline { get; set; }
@@ -40,6 +39,14 @@ public sealed class Campaign
     public string ReminderOffsets { get; set; } = DefaultReminderOffsets;
 
     public const string DefaultReminderOffsets = "30,7,1";
+
+    /// <summary>
+    /// Projects selected per discipline (NSI's two themes share one quota), when the call set its own; null: the
+    /// <c>Campaign__SelectionQuota</c> setting. Read through <see cref="QuotaOf"/>.
+    /// </summary>
+    public int? SelectionQuota { get; set; }
+
+    public int QuotaOf(CampaignOptions options) => SelectionQuota ?? options.SelectionQuota;
 
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -105,6 +112,11 @@ public sealed class Theme
     /// <summary>A second-year theme open only to teams that took part in year 1.</summary>
     public bool RequiresYearOne { get; set; }
 
+    /// <summary>When the national selection of the theme was published (once), and by whom.</summary>
+    public DateTimeOffset? ResultsPublishedAt { get; set; }
+
+    public string? ResultsPublishedByName { get; set; }
+
     internal sealed class Configuration : IEntityTypeConfiguration<Theme>
     {
         public void Configure(EntityTypeBuilder<Theme> b)
@@ -114,6 +126,7 @@ public sealed class Theme
             b.Property(t => t.Code).HasMaxLength(64);
             b.Property(t => t.DisciplineCode).HasMaxLength(64);
             b.Property(t => t.Title).HasMaxLength(400);
+            b.Property(t => t.ResultsPublishedByName).HasMaxLength(256);
             b.HasData(Call2026.Themes);
         }
     }

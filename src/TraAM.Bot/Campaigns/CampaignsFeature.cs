@@ -13,7 +13,7 @@ public static class CampaignsFeature
         services.AddOptions<CampaignOptions>().BindConfiguration(CampaignOptions.Section)
             .Validate(o => o.SelectionQuota is >= 1 and <= 30, "Campaign__SelectionQuota doit être entre 1 et 30 projets par discipline.")
             .ValidateOnStart();
-        return services.AddScoped<CalendarCard>();
+        return services.AddScoped<CampaignPhases>().AddScoped<CalendarCard>();
     }
 
     public static BotRoutes MapCampaigns(this BotRoutes bot, HelpCatalog help)

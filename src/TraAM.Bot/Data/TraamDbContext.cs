@@ -26,6 +26,10 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Delivery.RateSlot> RateSlots => Set<Delivery.RateSlot>();
     public DbSet<Reminders.DeadlineCompletion> DeadlineCompletions => Set<Reminders.DeadlineCompletion>();
     public DbSet<Reminders.Holidays.SchoolHoliday> SchoolHolidays => Set<Reminders.Holidays.SchoolHoliday>();
+    public DbSet<Forms.FormVersion> FormVersions => Set<Forms.FormVersion>();
+    public DbSet<Candidacies.Candidacy> Candidacies => Set<Candidacies.Candidacy>();
+    public DbSet<Candidacies.CandidacyDecision> CandidacyDecisions => Set<Candidacies.CandidacyDecision>();
+    public DbSet<Candidacies.CandidacyExport> CandidacyExports => Set<Candidacies.CandidacyExport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -68,6 +68,15 @@ public sealed class Notification
     public DateTimeOffset? SendingSince { get; set; }
     public DateTimeOffset? SentAt { get; set; }
     public string? ActivityId { get; set; }
+
+    /// <summary>
+    /// Incremented each time <see cref="DataJson"/> changes after creation (a card whose subject moved on: a decision,
+    /// a new version). A sent copy whose <see cref="ShownRevision"/> is behind is updated in place by <c>CardCopiesJob</c>.
+    /// </summary>
+    public int Revision { get; set; }
+
+    /// <summary>The revision Teams shows: set when sent and after each successful update in place.</summary>
+    public int ShownRevision { get; set; }
     public string? FailureReason { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 

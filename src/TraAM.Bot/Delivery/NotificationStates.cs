@@ -29,6 +29,7 @@ internal sealed class NotificationStates(TimeProvider clock)
             .SetProperty(x => x.State, NotificationState.Sent)
             .SetProperty(x => x.SentAt, clock.GetUtcNow())
             .SetProperty(x => x.ActivityId, activityId)
+            .SetProperty(x => x.ShownRevision, n.Revision) // what was rendered; a change meanwhile is caught up by CardCopiesJob
             .SetProperty(x => x.LeaseOwner, (string?)null), CancellationToken.None);
         return NotificationOutcome.Sent;
     }

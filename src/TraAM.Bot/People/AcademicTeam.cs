@@ -19,6 +19,12 @@ public sealed class AcademicTeam
     /// <summary><see cref="Reference.TextKey"/> of the name: one team per name, académie and theme.</summary>
     public required string NameKey { get; set; }
 
+    /// <summary>
+    /// The national selection's verdict, once published; null before (a team imported for a campaign whose selection
+    /// is not in the bot, such as 2026-2027, works as selected: see <c>Candidacies.SelectedTeams</c>).
+    /// </summary>
+    public TeamSelection? Selection { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     internal sealed class Configuration : IEntityTypeConfiguration<AcademicTeam>
@@ -29,8 +35,16 @@ public sealed class AcademicTeam
             b.Property(t => t.AcademyCode).HasMaxLength(64);
             b.Property(t => t.Name).HasMaxLength(200);
             b.Property(t => t.NameKey).HasMaxLength(200);
+            b.Property(t => t.Selection).HasConversion<string>().HasMaxLength(16);
             b.HasOne<Theme>().WithMany().HasForeignKey(t => t.ThemeId).OnDelete(DeleteBehavior.Restrict);
             b.HasOne<Campaign>().WithMany().HasForeignKey(t => t.CampaignId).OnDelete(DeleteBehavior.Restrict);
         }
     }
+}
+
+/// <summary>What the national selection decided for a team.</summary>
+public enum TeamSelection
+{
+    Selected,
+    NotSelected,
 }

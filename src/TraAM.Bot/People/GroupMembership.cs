@@ -22,6 +22,8 @@ internal static class GroupMembership
         var nationalThemes = roles.Where(r => r.Role == Role.Referent && r.ThemeId is not null).Select(r => r.ThemeId!.Value).ToList();
         var nationalDisciplines = roles.Where(r => r.Role is Role.Igesr or Role.ExpertTn3 && r.DisciplineCode is not null).Select(r => r.DisciplineCode!).ToList();
         var inspected = roles.Where(r => r.Role == Role.Inspector).Select(r => r.AcademyCode + "|" + r.DisciplineCode).ToList();
+        // A role counts in its own campaign: the groups of the campaigns the roles were given for.
+        var campaigns = roles.Where(r => r.CampaignId is not null).Select(r => r.CampaignId!.Value).Distinct().ToList();
         var cardie = roles.Where(r => r.Role == Role.Cardie && r.AcademyCode is not null).Select(r => r.AcademyCode!).ToList();
 
         var query =
@@ -29,7 +31,7 @@ internal static class GroupMembership
             join th in db.Themes on g.ThemeId equals th.Id
             join c in db.Campaigns on g.CampaignId equals c.Id
             from t in db.AcademicTeams.Where(t => t.Id == g.TeamId).DefaultIfEmpty()
-            where c.IsCurrent && (
+            where campaigns.Contains(c.Id) && (
                 (g.Kind == GroupKind.Academic && g.TeamId != null && (
                     teamIds.Contains(g.TeamId.Value)
                     || inspected.Contains(t!.AcademyCode + "|" + th.DisciplineCode)

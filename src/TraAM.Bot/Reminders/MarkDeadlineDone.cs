@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
-using TraAM.Bot.Data;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
 
@@ -12,7 +10,7 @@ namespace TraAM.Bot.Reminders;
 /// "C'est fait" on a reminder card. The card only says which deadline; who clicked comes from Teams, and whether the
 /// deadline is theirs from the directory: a forwarded or forged card cannot close someone else's deadline.
 /// </summary>
-internal sealed class MarkDeadlineDone(CallerResolver callers, TraamDbContext db, DeadlineProgress progress, CardTemplates cards) : ICardActionHandler
+internal sealed class MarkDeadlineDone(CallerResolver callers, Campaigns.CampaignPhases phases, DeadlineProgress progress, CardTemplates cards) : ICardActionHandler
 {
     public const string Verb = "deadline.done";
 
@@ -20,8 +18,9 @@ internal sealed class MarkDeadlineDone(CallerResolver callers, TraamDbContext db
     {
         var language = turn.Language;
         var subject = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("subject", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.IsCurrent, cancellationToken);
-        if (Deadline.Parse(campaign, subject) is not { } deadline) return CardActionResult.Message(cards.Text("reminders.doneUnknown", language));
+        // The working campaign's deadlines and the next call's (its submission and results): any campaign not closed.
+        var campaigns = await phases.AllAsync(cancellationToken);
+        if (campaigns.Where(c => c.Phase != Campaigns.CampaignPhase.Closed).Select(c => Deadline.Parse(c.Campaign, subject)).FirstOrDefault(d => d is not null) is not { } deadline) return CardActionResult.Message(cards.Text("reminders.doneUnknown", language));
 
         var caller = await callers.ResolveAsync(turn, cancellationToken);
         var concerned = caller.Person is not null && caller.Can(deadline.Duty, deadline.Scope);

@@ -10,7 +10,7 @@ namespace TraAM.Bot.Reminders;
 /// the calendar or the holidays change. Idempotent, so a Hangfire retry changes nothing; overlapping runs (a calendar
 /// save during the nightly run, two instances) wait for each other in <see cref="ReminderPlanner.PlanAsync"/>.
 /// </summary>
-public sealed partial class ReminderPlanJob(TraamDbContext db, ReminderPlanner planner, ILogger<ReminderPlanJob> logger)
+public sealed partial class ReminderPlanJob(TraamDbContext db, Campaigns.CampaignPhases phases, ReminderPlanner planner, ILogger<ReminderPlanJob> logger)
 {
     public const string Id = "reminders:plan";
 
@@ -19,8 +19,8 @@ public sealed partial class ReminderPlanJob(TraamDbContext db, ReminderPlanner p
 
     public async Task<PlanReport> RunAndReportAsync(CancellationToken cancellationToken)
     {
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => (int?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (campaign is not { } id) return new PlanReport(0, 0, 0);
+        if (!await db.Campaigns.AnyAsync(cancellationToken)) return new PlanReport(0, 0, 0);
+        var id = (await phases.ForWorkAsync(cancellationToken)).Id;
         var report = await planner.PlanAsync(id, cancellationToken);
         LogPlanned(logger, id, report.Wanted, report.Created, report.Cancelled);
         return report;

@@ -10,7 +10,7 @@ using TraAM.Bot.Reference;
 namespace TraAM.Bot.Reminders;
 
 /// <summary>"échéances" / "deadlines": the caller's coming deadlines, dated where they work, and the next reminder.</summary>
-internal sealed class ShowDeadlines(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock) : ITurnHandler
+internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPhases phases, TraamDbContext db, CardTemplates cards, TimeProvider clock) : ITurnHandler
 {
     public const string Card = "reminders/deadlines";
 
@@ -24,7 +24,7 @@ internal sealed class ShowDeadlines(CallerResolver callers, TraamDbContext db, C
             return;
         }
 
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.IsCurrent, cancellationToken);
+        var campaign = await phases.ForWorkAsync(cancellationToken);
         var zone = LocalTime.ZoneOf(person.AcademyCode);
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);

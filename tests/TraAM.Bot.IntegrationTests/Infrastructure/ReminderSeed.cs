@@ -12,7 +12,7 @@ public static class ReminderSeed
     public static async Task SetCalendarAsync(this TraamApp app, DateOnly? completion = null, DateOnly? bilan = null, string? offsets = null)
     {
         await using var db = app.CreateDbContext();
-        var c = await db.Campaigns.SingleAsync(x => x.IsCurrent);
+        var c = await db.Campaigns.SingleAsync(x => x.Id == 1);
         if (completion is { } d1) c.CompletionDeadline = d1;
         if (bilan is { } d2) c.BilanDeadline = d2;
         if (offsets is not null) c.ReminderOffsets = offsets;

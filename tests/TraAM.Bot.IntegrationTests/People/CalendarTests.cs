@@ -48,7 +48,7 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
         Assert.Equal("application/vnd.microsoft.card.adaptive", answer["type"]!.GetValue<string>());
         Assert.Contains("Calendrier enregistré (1 modification(s)).", answer.Text(), StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
-        var campaign = await db.Campaigns.SingleAsync(c => c.IsCurrent, TestContext.Current.CancellationToken);
+        var campaign = await db.Campaigns.SingleAsync(c => c.Id == 1, TestContext.Current.CancellationToken);
         Assert.Equal(new DateOnly(2026, 10, 24), campaign.KickoffDeadline);
         var change = await db.CalendarChanges.SingleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(("kickoffDeadline", "2026-10-31", "2026-10-24", "Léa Petit"), (change.Field, change.OldValue, change.NewValue, change.ChangedByName));
@@ -162,7 +162,7 @@ public sealed class CalendarTests(TraamApp app) : AppTest(app)
         await other.OpenAsync(ct);
         await using var otherSave = await other.BeginTransactionAsync(ct);
         await using (var write = new Npgsql.NpgsqlCommand(
-            "UPDATE \"Campaigns\" SET \"KickoffDeadline\" = '2026-10-17', \"Version\" = \"Version\" + 1 WHERE \"IsCurrent\"", other, otherSave))
+            "UPDATE \"Campaigns\" SET \"KickoffDeadline\" = '2026-10-17', \"Version\" = \"Version\" + 1 WHERE \"Id\" = 1", other, otherSave))
         {
             await write.ExecuteNonQueryAsync(ct);
         }

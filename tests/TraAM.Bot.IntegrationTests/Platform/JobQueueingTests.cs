@@ -51,7 +51,7 @@ public sealed class JobQueueingTests(TraamApp app) : AppTest(app)
         Assert.Contains("Calendrier enregistré", answer.Text(), StringComparison.Ordinal);
         Assert.Contains(nameof(TraAM.Bot.Reminders.ReminderPlanJob), failing.Asked); // the re-plan was asked for, and failed
         await using var db = app.CreateDbContext();
-        Assert.Equal(new DateOnly(2026, 10, 24), (await db.Campaigns.SingleAsync(c => c.IsCurrent, TestContext.Current.CancellationToken)).KickoffDeadline);
+        Assert.Equal(new DateOnly(2026, 10, 24), (await db.Campaigns.SingleAsync(c => c.Id == 1, TestContext.Current.CancellationToken)).KickoffDeadline);
     }
 
     /// <summary>The value an input of the card shows (what Teams would send back unchanged).</summary>

@@ -16,7 +16,7 @@ namespace TraAM.Bot.Campaigns.Calendar;
 /// calendar someone else changed since the card was shown, and records each change (who, when, from, to).
 /// </summary>
 internal sealed class CalendarCard(
-    CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options, IBackgroundJobClient jobs,
+    CallerResolver callers, TraamDbContext db, CampaignPhases phases, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options, IBackgroundJobClient jobs,
     ILogger<CalendarCard> logger)
     : ITurnHandler, ICardActionHandler
 {
@@ -84,7 +84,11 @@ internal sealed class CalendarCard(
         return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", done, language, cancellationToken));
     }
 
-    private Task<Campaign> CurrentAsync(CancellationToken ct) => db.Campaigns.SingleAsync(c => c.IsCurrent, ct);
+    private async Task<Campaign> CurrentAsync(CancellationToken ct)
+    {
+        var id = (await phases.ForWorkAsync(ct)).Id;
+        return await db.Campaigns.SingleAsync(c => c.Id == id, ct);
+    }
 
     private async Task<JsonElement> RenderAsync(Campaign campaign, CalendarForm form, Caller caller, IReadOnlyDictionary<string, string> errors,
         string banner, string done, string language, CancellationToken ct)

@@ -29,7 +29,7 @@ public enum ScopeMatch
 /// The one table of who may do what (domain.md, "People and groups"). A permission is granted when one of the
 /// person's roles appears in its row and that role's scope matches the action's scope as the row says. Admins may do
 /// everything except a duty (a deadline is only the business of the roles it names). Anything not written here is
-/// refused. Roles are bound to their campaign: a role counts only in its campaign, and a past campaign is read only.
+/// refused. Roles are bound to their campaign: a role counts only in its campaign, and a closed campaign is read only.
 /// </summary>
 public static class AccessPolicy
 {
@@ -114,13 +114,14 @@ public static class AccessPolicy
         role is Role.Referent or Role.Teacher or Role.Inspector ? Permission.ManageTeamRoles : Permission.ManageAllRoles;
 
     /// <summary>
-    /// May someone holding <paramref name="roles"/> do <paramref name="permission"/> on <paramref name="scope"/>, when
-    /// <paramref name="currentCampaignId"/> is the current campaign (the scope's own campaign when it has none)?
+    /// May someone holding <paramref name="roles"/> do <paramref name="permission"/> on <paramref name="scope"/>? The
+    /// scope's campaign (the default one when it names none) must be live for anything but reading, and only roles given
+    /// for that campaign count.
     /// </summary>
-    public static bool Allows(IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope, int currentCampaignId)
+    public static bool Allows(IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope, CampaignContext campaigns)
     {
-        var campaign = scope.CampaignId ?? currentCampaignId;
-        if (campaign != currentCampaignId && !Reads.Contains(permission)) return false;
+        var campaign = scope.CampaignId ?? campaigns.DefaultId;
+        if (!campaigns.IsLive(campaign) && !Reads.Contains(permission)) return false;
         var rules = Rules[permission];
         foreach (var role in roles.Where(r => Counts(r, campaign)))
         {
@@ -134,10 +135,17 @@ public static class AccessPolicy
         return false;
     }
 
-    /// <summary>Could the person do it somewhere now? Decides which commands their help shows; each use is still checked.</summary>
-    public static bool AllowsSomewhere(IEnumerable<RoleAssignment> roles, Permission permission, int currentCampaignId) =>
-        roles.Where(r => Counts(r, currentCampaignId))
+    /// <summary>With one live campaign, <paramref name="currentCampaignId"/>.</summary>
+    public static bool Allows(IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope, int currentCampaignId) =>
+        Allows(roles, permission, scope, CampaignContext.Only(currentCampaignId));
+
+    /// <summary>Could the person do it somewhere now (in a live campaign)? Decides which commands their help shows; each use is still checked.</summary>
+    public static bool AllowsSomewhere(IEnumerable<RoleAssignment> roles, Permission permission, CampaignContext campaigns) =>
+        roles.Where(r => campaigns.LiveIds.Any(c => Counts(r, c)))
             .Any(r => (r.Role == Role.Admin && !Duties.Contains(permission)) || Rules[permission].Any(rule => rule.Role == r.Role));
+
+    public static bool AllowsSomewhere(IEnumerable<RoleAssignment> roles, Permission permission, int currentCampaignId) =>
+        AllowsSomewhere(roles, permission, CampaignContext.Only(currentCampaignId));
 
     // Admins run the bot whatever the campaign (their role has none); every other role is given for one campaign.
     private static bool Counts(RoleAssignment role, int campaignId) =>

@@ -23,15 +23,15 @@ public enum RevocationOutcome
 /// <see cref="RevokedRole"/>: who, when, how. Only the current campaign's roles (and admin roles) are listed: a past
 /// campaign's roles are its history and grant nothing now.
 /// </summary>
-public sealed class RoleRevocation(TraamDbContext db, TimeProvider clock)
+public sealed class RoleRevocation(TraamDbContext db, Campaigns.CampaignPhases phases, TimeProvider clock)
 {
     public async Task<(Person Person, List<RoleAssignment> Roles)?> FindAsync(string email, CancellationToken ct)
     {
         var key = email.Trim().ToLowerInvariant();
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync(ct);
+        var live = (await phases.ContextAsync(ct)).LiveIds;
         var person = await db.People.AsNoTracking().Include(p => p.Roles).FirstOrDefaultAsync(p => p.Email == key, ct);
         if (person is null) return null;
-        return (person, [.. person.Roles.Where(r => r.CampaignId is null || r.CampaignId == campaign).OrderBy(r => r.Role).ThenBy(r => r.ScopeKey)]);
+        return (person, [.. person.Roles.Where(r => r.CampaignId is null || live.Contains(r.CampaignId.Value)).OrderBy(r => r.Role).ThenBy(r => r.ScopeKey)]);
     }
 
     public async Task<RevocationOutcome> RevokeAsync(long roleId, Caller? by, string source, CancellationToken ct)

@@ -17,7 +17,7 @@ namespace TraAM.Bot.People.Groups;
 /// A channel holds one group; linking it elsewhere moves it. Answers re-render the card with the outcome or the error
 /// next to the field, keeping the choice.
 /// </summary>
-internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, CardTemplates cards, TimeProvider clock)
+internal sealed class LinkChannel(CallerResolver callers, Campaigns.CampaignPhases phases, TraamDbContext db, CardTemplates cards, TimeProvider clock)
     : ITurnHandler, ICardActionHandler
 {
     public const string FormVerb = "group.link.form";
@@ -107,7 +107,8 @@ internal sealed class LinkChannel(CallerResolver callers, TraamDbContext db, Car
 
     private async Task<IReadOnlyList<LinkTarget>> AllTargetsAsync(CancellationToken ct)
     {
-        var themes = await db.Themes.AsNoTracking().Where(t => db.Campaigns.Any(c => c.Id == t.CampaignId && c.IsCurrent))
+        var live = (await phases.ContextAsync(ct)).LiveIds.ToList();
+        var themes = await db.Themes.AsNoTracking().Where(t => live.Contains(t.CampaignId))
             .OrderBy(t => t.DisciplineCode).ThenBy(t => t.Number).ToListAsync(ct);
         var teams = await db.AcademicTeams.AsNoTracking().Where(t => themes.Select(th => th.Id).Contains(t.ThemeId))
             .OrderBy(t => t.ThemeId).ThenBy(t => t.AcademyCode).ThenBy(t => t.Name).ToListAsync(ct);

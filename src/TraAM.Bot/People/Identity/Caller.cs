@@ -5,20 +5,28 @@ namespace TraAM.Bot.People.Identity;
 /// <summary>
 /// Who sent the activity, as the directory knows them: resolved from the authenticated activity's sender (Entra
 /// object id, then e-mail from Teams' member API), never from a card's data. An unknown sender has no roles.
-/// <paramref name="campaignId"/> is the current campaign: roles of other campaigns only read their own campaign's data.
+/// <paramref name="campaigns"/> says which campaigns are live: roles of a closed campaign only read its data.
 /// </summary>
-public sealed class Caller(Person? person, IReadOnlyList<RoleAssignment> roles, int campaignId)
+public sealed class Caller(Person? person, IReadOnlyList<RoleAssignment> roles, CampaignContext campaigns)
 {
+    public Caller(Person? person, IReadOnlyList<RoleAssignment> roles, int campaignId)
+        : this(person, roles, CampaignContext.Only(campaignId))
+    {
+    }
+
     public static Caller Unknown { get; } = new(null, [], 0);
 
     public Person? Person { get; } = person;
     public IReadOnlyList<RoleAssignment> Roles { get; } = roles;
     public bool IsKnown => Person is not null;
-    public int CampaignId { get; } = campaignId;
+    public CampaignContext Campaigns { get; } = campaigns;
 
-    public bool Can(Permission permission, AccessScope scope) => AccessPolicy.Allows(Roles, permission, scope, CampaignId);
+    /// <summary>The working campaign: what an action means when it names no campaign.</summary>
+    public int CampaignId => Campaigns.DefaultId;
 
-    public bool CanSomewhere(Permission permission) => AccessPolicy.AllowsSomewhere(Roles, permission, CampaignId);
+    public bool Can(Permission permission, AccessScope scope) => AccessPolicy.Allows(Roles, permission, scope, Campaigns);
+
+    public bool CanSomewhere(Permission permission) => AccessPolicy.AllowsSomewhere(Roles, permission, Campaigns);
 
     /// <summary>May they grant or take away <paramref name="role"/> where <paramref name="scope"/> puts it?</summary>
     public bool CanManage(Role role, AccessScope scope) => Can(AccessPolicy.ToManage(role), scope);

@@ -19,7 +19,7 @@ namespace TraAM.Bot.People.Identity;
 /// Connector call per hour, not one per message, and an import still takes effect at once (the cache holds no match).
 /// </summary>
 internal sealed partial class CallerResolver(
-    TraamDbContext db, TimeProvider clock, IMemoryCache memberCache, IOptions<BotProtocolOptions> bot, ILogger<CallerResolver> logger)
+    TraamDbContext db, Campaigns.CampaignPhases phases, TimeProvider clock, IMemoryCache memberCache, IOptions<BotProtocolOptions> bot, ILogger<CallerResolver> logger)
 {
     private static readonly TimeSpan MemberCacheDuration = TimeSpan.FromHours(1);
 
@@ -43,7 +43,7 @@ internal sealed partial class CallerResolver(
         return new Caller(person, person.Roles, await CurrentCampaignAsync(ct));
     }
 
-    private Task<int> CurrentCampaignAsync(CancellationToken ct) => db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync(ct);
+    private Task<People.Access.CampaignContext> CurrentCampaignAsync(CancellationToken ct) => phases.ContextAsync(ct);
 
     private async Task<Caller> FindAsync(TurnContext turn, CancellationToken ct)
     {

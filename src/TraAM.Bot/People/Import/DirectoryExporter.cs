@@ -10,14 +10,14 @@ namespace TraAM.Bot.People.Import;
 /// person (<c>by</c>), only the roles <see cref="AccessPolicy"/> lets them export (a TN3 expert: their
 /// discipline's); for the operator at the command line, everything.
 /// </summary>
-public sealed class DirectoryExporter(TraamDbContext db)
+public sealed class DirectoryExporter(TraamDbContext db, Campaigns.CampaignPhases phases)
 {
     public Task<int> ExportAsync(Stream output, CancellationToken ct) => ExportAsync(output, by: null, ct);
 
     public async Task<int> ExportAsync(Stream output, Caller? by, CancellationToken ct)
     {
         // The current campaign's directory: a past campaign's roles are history, not rows to import again.
-        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.IsCurrent).Select(c => c.Id).SingleAsync(ct);
+        var campaign = (await phases.ForWorkAsync(ct)).Id;
         var themes = await db.Themes.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         var teams = await db.AcademicTeams.AsNoTracking().ToDictionaryAsync(t => t.Id, ct);
         var people = await db.People.AsNoTracking().Include(p => p.Roles)

@@ -10,7 +10,7 @@ namespace TraAM.Bot.People.Import;
 /// updated, and their roles become exactly the file's (the file is the authority for the people it lists). People
 /// absent from the file are kept and reported, never silently deleted. A dry run does it all and rolls back.
 /// </summary>
-public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
+public sealed class DirectoryImporter(TraamDbContext db, Campaigns.CampaignPhases phases, TimeProvider clock)
 {
     /// <summary>Files above this size are refused before reading (a directory of 5,000 rows is about 600 KB).</summary>
     public const long MaxFileBytes = 10 * 1024 * 1024;
@@ -26,7 +26,7 @@ public sealed class DirectoryImporter(TraamDbContext db, TimeProvider clock)
         var read = DirectoryFileReader.Read(content, fileName);
         if (read.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, read.Problems);
 
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.IsCurrent, ct);
+        var campaign = await phases.ForWorkAsync(ct);
         var themes = await db.Themes.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToListAsync(ct);
         var validation = DirectoryValidator.Validate(read.Rows, themes);
         if (validation.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, validation.Problems);

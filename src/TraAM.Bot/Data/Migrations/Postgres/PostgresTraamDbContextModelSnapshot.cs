@@ -88,9 +88,6 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.Property<DateOnly>("CompletionDeadline")
                         .HasColumnType("date");
 
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("boolean");
-
                     b.Property<DateOnly>("KickoffDeadline")
                         .HasColumnType("date");
 
@@ -103,6 +100,9 @@ namespace TraAM.Bot.Data.Migrations.Postgres
 
                     b.Property<DateOnly>("ResultsDate")
                         .HasColumnType("date");
+
+                    b.Property<int?>("SelectionQuota")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly>("SubmissionDeadline")
                         .HasColumnType("date");
@@ -133,7 +133,6 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                             CheckpointsMin = 2,
                             Code = "2026-2027",
                             CompletionDeadline = new DateOnly(2027, 4, 30),
-                            IsCurrent = true,
                             KickoffDeadline = new DateOnly(2026, 10, 31),
                             ReminderOffsets = "30,7,1",
                             ResultsDate = new DateOnly(2026, 6, 15),
@@ -167,6 +166,13 @@ namespace TraAM.Bot.Data.Migrations.Postgres
 
                     b.Property<bool>("RequiresYearOne")
                         .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ResultsPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ResultsPublishedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -428,6 +434,192 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Candidacies.Candidacy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcademyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("DecidedByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool>("PreSelected")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset?>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("TransmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TransmittedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId")
+                        .IsUnique();
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("CampaignId", "AcademyCode", "State");
+
+                    b.HasIndex("CampaignId", "ThemeId", "State");
+
+                    b.ToTable("Candidacies");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CandidacyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("CandidacyId", "At");
+
+                    b.ToTable("CandidacyDecisions");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("ByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("CampaignId", "ScopeKey");
+
+                    b.ToTable("CandidacyExports");
+                });
+
             modelBuilder.Entity("TraAM.Bot.Conversations.ConversationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -595,11 +787,17 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.Property<long?>("PersonId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("SendingSince")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ShownRevision")
+                        .HasColumnType("integer");
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -647,6 +845,50 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                     b.ToTable("RateSlots");
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Forms.FormVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("Kind", "SubjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FormVersions");
+                });
+
             modelBuilder.Entity("TraAM.Bot.People.AcademicTeam", b =>
                 {
                     b.Property<long>("Id")
@@ -675,6 +917,10 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Selection")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
 
                     b.Property<int>("ThemeId")
                         .HasColumnType("integer");
@@ -988,6 +1234,50 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Candidacies.Candidacy", b =>
+                {
+                    b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TraAM.Bot.People.AcademicTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TraAM.Bot.Campaigns.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyDecision", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TraAM.Bot.Candidacies.Candidacy", null)
+                        .WithMany()
+                        .HasForeignKey("CandidacyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyExport", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TraAM.Bot.Delivery.Notification", b =>
                 {
                     b.HasOne("TraAM.Bot.People.Person", null)
@@ -999,6 +1289,14 @@ namespace TraAM.Bot.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("WorkGroupId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Forms.FormVersion", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("TraAM.Bot.People.AcademicTeam", b =>

@@ -81,9 +81,6 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.Property<DateOnly>("CompletionDeadline")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER");
-
                     b.Property<DateOnly>("KickoffDeadline")
                         .HasColumnType("TEXT");
 
@@ -96,6 +93,9 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("ResultsDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SelectionQuota")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("SubmissionDeadline")
                         .HasColumnType("TEXT");
@@ -126,7 +126,6 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                             CheckpointsMin = 2,
                             Code = "2026-2027",
                             CompletionDeadline = new DateOnly(2027, 4, 30),
-                            IsCurrent = true,
                             KickoffDeadline = new DateOnly(2026, 10, 31),
                             ReminderOffsets = "30,7,1",
                             ResultsDate = new DateOnly(2026, 6, 15),
@@ -160,6 +159,13 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
 
                     b.Property<bool>("RequiresYearOne")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ResultsPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultsPublishedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -421,6 +427,186 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Candidacies.Candidacy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcademyCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PreSelected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TeamId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThemeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TransmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TransmittedByName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TeamId")
+                        .IsUnique();
+
+                    b.HasIndex("ThemeId");
+
+                    b.HasIndex("CampaignId", "AcademyCode", "State");
+
+                    b.HasIndex("CampaignId", "ThemeId", "State");
+
+                    b.ToTable("Candidacies");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyDecision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CandidacyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("CandidacyId", "At");
+
+                    b.ToTable("CandidacyDecisions");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScopeKey")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("CampaignId", "ScopeKey");
+
+                    b.ToTable("CandidacyExports");
+                });
+
             modelBuilder.Entity("TraAM.Bot.Conversations.ConversationRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -584,10 +770,16 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.Property<long?>("PersonId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SendingSince")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ShownRevision")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
@@ -636,6 +828,48 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.ToTable("RateSlots");
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Forms.FormVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AnswersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ByPersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByPersonId");
+
+                    b.HasIndex("Kind", "SubjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("FormVersions");
+                });
+
             modelBuilder.Entity("TraAM.Bot.People.AcademicTeam", b =>
                 {
                     b.Property<long>("Id")
@@ -661,6 +895,10 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Selection")
+                        .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("ThemeId")
@@ -963,6 +1201,50 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TraAM.Bot.Candidacies.Candidacy", b =>
+                {
+                    b.HasOne("TraAM.Bot.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TraAM.Bot.People.AcademicTeam", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TraAM.Bot.Campaigns.Theme", null)
+                        .WithMany()
+                        .HasForeignKey("ThemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyDecision", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TraAM.Bot.Candidacies.Candidacy", null)
+                        .WithMany()
+                        .HasForeignKey("CandidacyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Candidacies.CandidacyExport", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TraAM.Bot.Delivery.Notification", b =>
                 {
                     b.HasOne("TraAM.Bot.People.Person", null)
@@ -974,6 +1256,14 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("WorkGroupId")
                         .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Forms.FormVersion", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ByPersonId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("TraAM.Bot.People.AcademicTeam", b =>

@@ -1,4 +1,5 @@
 using TraAM.Bot.Campaigns;
+using TraAM.Bot.Candidacies;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
 using TraAM.Bot.Help;
@@ -22,6 +23,7 @@ app.MapBot("/api/messages", bot => bot
     .MapHelp(help)
     .MapPeople(help)
     .MapCampaigns(help)
+    .MapCandidacies(help)
     .MapReminders(help));
 
 app.MapHealth("/health");
@@ -56,6 +58,7 @@ static void AddBot(IHostApplicationBuilder builder)
     builder.Services
         .AddHelp()
         .AddPeople()                                                               // who is asking, roles, groups, "moi"
-        .AddCampaigns()                                                            // the campaign calendar
+        .AddCampaigns()                                                            // the campaign calendar, the phases of each campaign
+        .AddCandidacies()                                                          // a team's candidacy, inspectors' decisions
         .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
 }

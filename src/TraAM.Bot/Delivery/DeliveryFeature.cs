@@ -17,6 +17,9 @@ public static class DeliveryFeature
         services.AddSingleton<DrainGate>();
         services.AddTransient<OutboxDrainJob>();
         services.AddScoped<PurgeDeliveryJob>();
+        services.AddSingleton<NotificationRenderer>();
+        services.AddScoped<CardCopies>();
+        services.AddScoped<CardCopiesJob>();
         services.AddHostedService<DrainOnStart>();
         return services;
     }

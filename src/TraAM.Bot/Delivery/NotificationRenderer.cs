@@ -13,7 +13,8 @@ internal sealed class NotificationRenderer(CardTemplates cards, TimeProvider clo
     /// <summary>Sent this long after it was due, a message says it is late and when it was meant for.</summary>
     public static readonly TimeSpan LateAfter = TimeSpan.FromHours(1);
 
-    public Activity Render(Notification n, string language, Person? person)
+    // asUpdate: an update in place of a message already shown is never "late".
+    public Activity Render(Notification n, string language, Person? person, bool asUpdate = false)
     {
         using var data = JsonDocument.Parse(n.DataJson);
         var card = cards.RenderElement(n.Card, LocalizedData.For(data.RootElement, language), language);
@@ -27,7 +28,7 @@ internal sealed class NotificationRenderer(CardTemplates cards, TimeProvider clo
 
         // Late because the bot (or Teams) was unavailable: say so rather than pretend it is on time.
         var now = clock.GetUtcNow();
-        if (now - n.DueAt > LateAfter)
+        if (!asUpdate && now - n.DueAt > LateAfter)
         {
             var zone = LocalTime.ZoneOf(person?.AcademyCode);
             var planned = TimeZoneInfo.ConvertTime(n.DueAt, zone);

@@ -111,6 +111,7 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
         jobs.AddOrUpdate<Delivery.PurgeDeliveryJob>(Delivery.PurgeDeliveryJob.Id, j => j.RunAsync(CancellationToken.None), "45 3 * * *", local);
         // Nightly: the directory changed during the day (people joined, left, changed roles).
         jobs.AddOrUpdate<Reminders.ReminderPlanJob>(Reminders.ReminderPlanJob.Id, j => j.RunAsync(CancellationToken.None), "30 2 * * *", local);
+        jobs.AddOrUpdate<Delivery.CardCopiesJob>(Delivery.CardCopiesJob.Id, j => j.CatchUpAsync(CancellationToken.None), "*/5 * * * *", local);
         jobs.AddOrUpdate<Delivery.OutboxDrainJob>(Delivery.OutboxDrainJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
         return Task.CompletedTask;
     }

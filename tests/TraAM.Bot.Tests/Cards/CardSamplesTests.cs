@@ -23,6 +23,9 @@ public sealed class CardSamplesTests
     private static readonly Dictionary<string, Type> Records = new(StringComparer.Ordinal)
     {
         ["campaigns/calendar"] = typeof(CalendarCardData),
+        ["candidacies/candidacy"] = typeof(TraAM.Bot.Candidacies.CandidacyCardData),
+        ["candidacies/list"] = typeof(TraAM.Bot.Candidacies.CandidacyListCard),
+        ["forms/form"] = typeof(TraAM.Bot.Forms.FormCardData),
         ["delivery/app-missing"] = typeof(AppMissingCard),
         ["people/import-report"] = typeof(ImportReportCard),
         ["people/link"] = typeof(LinkCard),

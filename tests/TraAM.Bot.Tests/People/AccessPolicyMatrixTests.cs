@@ -58,7 +58,7 @@ public sealed class AccessPolicyMatrixTests
         (Permission.ViewAcademyStatus, Kind.Academy, "Inspector Dan Dran Cardie Igesr ExpertTn3 Admin"),
         (Permission.ViewThemeStatus, Kind.Theme, "Igesr ExpertTn3 Admin"),
         (Permission.SubmitCheckIn, Kind.Team, "Referent Teacher Admin"),
-        (Permission.SubmitCandidacy, Kind.Team, "Referent Admin"),
+        (Permission.SubmitCandidacy, Kind.Team, "Referent Inspector Admin"),
         (Permission.ApproveCandidacy, Kind.Team, "Inspector Admin"),
         (Permission.ExportCandidacies, Kind.Academy, "Dan Dran Admin"),
         (Permission.DecideNationalSelection, Kind.Theme, "Igesr ExpertTn3 Admin"),

@@ -21,6 +21,11 @@ public sealed class HandlerAuthorizationTests
         // A deadline's duty (Permission.Meet…Deadline) comes from the deadline itself.
         ["ShowDeadlines"] = [".Duty"],
         ["MarkDeadlineDone"] = [".Duty"],
+        ["FillCandidacy"] = ["Permission.SubmitCandidacy"],
+        ["SaveCandidacy"] = ["Permission.SubmitCandidacy"],
+        ["ViewCandidacy"] = ["Permission.ApproveCandidacy", "Permission.SubmitCandidacy", "Permission.ViewTeamStatus"],
+        ["DecideCandidacy"] = ["Permission.ApproveCandidacy"],
+        ["ListCandidacies"] = ["Permission.ViewTeamStatus", "CandidacyList"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

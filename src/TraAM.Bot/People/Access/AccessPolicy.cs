@@ -69,7 +69,7 @@ public static class AccessPolicy
             ],
             [Permission.ViewThemeStatus] = [(Role.Igesr, ScopeMatch.SameDiscipline), (Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.SubmitCheckIn] = [(Role.Referent, ScopeMatch.SameTeam), (Role.Teacher, ScopeMatch.SameTeam)],
-            [Permission.SubmitCandidacy] = [(Role.Referent, ScopeMatch.SameTeam)],
+            [Permission.SubmitCandidacy] = [(Role.Referent, ScopeMatch.SameTeam), (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline)], // inspectors often fill it in
             [Permission.ApproveCandidacy] = [(Role.Inspector, ScopeMatch.SameAcademyAndDiscipline)],
             [Permission.ExportCandidacies] = [(Role.Dan, ScopeMatch.SameAcademy), (Role.Dran, ScopeMatch.SameRegion)],
             [Permission.DecideNationalSelection] = [(Role.Igesr, ScopeMatch.SameDiscipline), (Role.ExpertTn3, ScopeMatch.SameDiscipline)],

@@ -1,0 +1,36 @@
+using TraAM.Bot.Help;
+using TraAM.Bot.People.Access;
+using TraAM.Bot.Protocol.Routing;
+
+namespace TraAM.Bot.Candidacies;
+
+/// <summary>Candidacies to a call: the referent's versioned form, the inspectors' decisions, the lists.</summary>
+public static class CandidaciesFeature
+{
+    public static IServiceCollection AddCandidacies(this IServiceCollection services) => services
+        .AddScoped<CandidacyRules>()
+        .AddScoped<CandidacyCard>()
+        .AddScoped<CandidacyFormCard>()
+        .AddScoped<CandidacyList>()
+        .AddScoped<CandidacyNotices>()
+        .AddScoped<FillCandidacy>()
+        .AddScoped<SaveCandidacy>()
+        .AddScoped<ViewCandidacy>()
+        .AddScoped<DecideCandidacy>()
+        .AddScoped<ListCandidacies>();
+
+    public static BotRoutes MapCandidacies(this BotRoutes bot, HelpCatalog help)
+    {
+        help.Add(new HelpEntry("candidature", "candidacy", "help.commands.candidacy", Permission.SubmitCandidacy));
+        help.Add(new HelpEntry("candidatures", "candidacies", "help.commands.candidacies", Permission.ViewTeamStatus));
+        return bot
+            .OnCommand<FillCandidacy>("candidature", "candidacy", "deposer une candidature")
+            .OnCommand<ListCandidacies>("candidatures", "candidacies")
+            .OnCardAction<FillCandidacy>(FillCandidacy.EditVerb)
+            .OnCardAction<SaveCandidacy>(CandidacyFormCard.SaveVerb)
+            .OnCardAction<SaveCandidacy>(CandidacyFormCard.SubmitVerb)
+            .OnCardAction<ViewCandidacy>(ViewCandidacy.ViewVerb)
+            .OnCardAction<ViewCandidacy>(ViewCandidacy.OpenVerb)
+            .OnCardAction<DecideCandidacy>(DecideCandidacy.Verb);
+    }
+}

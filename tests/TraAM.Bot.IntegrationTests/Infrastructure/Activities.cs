@@ -14,12 +14,13 @@ public static class Activities
         return node;
     }
 
-    public static JsonNode PersonalMessage(string text, string locale = "fr-FR") => From("message-action-submit", a =>
+    public static JsonNode PersonalMessage(string text, string locale = "fr-FR", Action<JsonNode>? change = null) => From("message-action-submit", a =>
     {
         a.AsObject().Remove("value");
         a.AsObject().Remove("replyToId");
         a["text"] = text;
         a["locale"] = locale;
+        change?.Invoke(a);
     });
 
     /// <summary>An Action.Execute of <paramref name="verb"/> with the card's inputs in <paramref name="data"/>.</summary>

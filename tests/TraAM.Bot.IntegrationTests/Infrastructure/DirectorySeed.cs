@@ -13,10 +13,10 @@ public static class DirectorySeed
     public const int SvtYear2 = 20;
     public const int HistoireGeo = 9;
 
-    public static async Task<AcademicTeam> TeamAsync(this TraamApp app, string name, string academy, int themeId)
+    public static async Task<AcademicTeam> TeamAsync(this TraamApp app, string name, string academy, int themeId, int campaignId = 1)
     {
         await using var db = app.CreateDbContext();
-        var team = new AcademicTeam { CampaignId = 1, ThemeId = themeId, AcademyCode = academy, Name = name, NameKey = TextKey.Of(name) };
+        var team = new AcademicTeam { CampaignId = campaignId, ThemeId = themeId, AcademyCode = academy, Name = name, NameKey = TextKey.Of(name) };
         db.AcademicTeams.Add(team);
         await db.SaveChangesAsync();
         return team;
@@ -55,6 +55,13 @@ public static class DirectorySeed
 
     public static RoleAssignment Admin() => new() { Role = Role.Admin };
 
+    /// <summary>The role given for another campaign than the seeded one.</summary>
+    public static RoleAssignment In(this RoleAssignment role, int campaignId)
+    {
+        role.CampaignId = campaignId;
+        return role;
+    }
+
     private static RoleAssignment TeamRole(Role role, AcademicTeam team) => new()
     {
         Role = role,
@@ -62,7 +69,7 @@ public static class DirectorySeed
         TeamId = team.Id,
         ThemeId = team.ThemeId,
         AcademyCode = team.AcademyCode,
-        DisciplineCode = Themes[team.ThemeId],
+        DisciplineCode = Themes[team.ThemeId % CandidacySeed.NextThemeOffset], // the next call's themes copy these
     };
 
     private static readonly Dictionary<int, string> Themes = TraAM.Bot.Campaigns.Call2026.Themes.ToDictionary(t => t.Id, t => t.DisciplineCode);

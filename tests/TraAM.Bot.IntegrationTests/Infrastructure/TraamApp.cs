@@ -109,6 +109,9 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Jobs an earlier test queued and never ran (a file sent, a re-plan asked) must not run in this one.
         Services.GetRequiredService<Hangfire.JobStorage>(); // its schema exists once the storage is built
         await db.Database.ExecuteSqlRawAsync("TRUNCATE hangfire.jobqueue, hangfire.job CASCADE"); // ids go on: JobRunner remembers ran ones
+        // Campaigns a test opened (the next call) go; the seeded one gets its dates back.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Themes\" WHERE \"CampaignId\" <> 1; DELETE FROM \"Campaigns\" WHERE \"Id\" <> 1;");
+        await db.Themes.ExecuteUpdateAsync(s => s.SetProperty(t => t.ResultsPublishedAt, (DateTimeOffset?)null).SetProperty(t => t.ResultsPublishedByName, (string?)null));
         var defaults = Call2026.Campaign;
         await db.Campaigns.Where(c => c.Id == defaults.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.SubmissionDeadline, defaults.SubmissionDeadline)
@@ -121,7 +124,8 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             .SetProperty(c => c.BilanDeadline, defaults.BilanDeadline)
             .SetProperty(c => c.ReminderOffsets, defaults.ReminderOffsets)
             .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt)
-            .SetProperty(c => c.Version, defaults.Version));
+            .SetProperty(c => c.Version, defaults.Version)
+            .SetProperty(c => c.SelectionQuota, (int?)null));
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear(); // what Teams told about members
         Connector.Clear();
         Login.TokenFailure = null;

@@ -385,6 +385,13 @@ function runCardcheck(file) {
     return helpProblem(body.value, fr, false);
   });
 
+  // 10b. the candidacy workflow, as people do it (tests/e2e/candidacy-scenario.js), once the runner opened the next call
+  if (process.env.SMOKE_NEXT_CALL === '1') {
+    await require('./candidacy-scenario.js').run({
+      pg, cfg, team, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, en, WAIT_MS,
+    });
+  }
+
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 
   // 11. every card the bot sent passes the official renderer's validation

@@ -22,7 +22,7 @@ public static class CandidaciesFeature
     public static BotRoutes MapCandidacies(this BotRoutes bot, HelpCatalog help)
     {
         help.Add(new HelpEntry("candidature", "candidacy", "help.commands.candidacy", Permission.SubmitCandidacy));
-        help.Add(new HelpEntry("candidatures", "candidacies", "help.commands.candidacies", Permission.ViewTeamStatus));
+        help.Add(new HelpEntry("candidatures", "candidacies", "help.commands.candidacies", Permission.ViewAcademyStatus)); // a referent has "candidature"
         return bot
             .OnCommand<FillCandidacy>("candidature", "candidacy", "deposer une candidature")
             .OnCommand<ListCandidacies>("candidatures", "candidacies")

@@ -110,12 +110,15 @@ internal sealed class LinkChannel(CallerResolver callers, Campaigns.CampaignPhas
         var live = (await phases.ContextAsync(ct)).LiveIds.ToList();
         var themes = await db.Themes.AsNoTracking().Where(t => live.Contains(t.CampaignId))
             .OrderBy(t => t.DisciplineCode).ThenBy(t => t.Number).ToListAsync(ct);
+        // Two live campaigns (the working one, the next call) have teams of the same name: each line then says its campaign.
+        var codes = await db.Campaigns.AsNoTracking().Where(c => live.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Code, ct);
+        string? CampaignOf(Theme t) => codes.Count > 1 ? codes.GetValueOrDefault(t.CampaignId) : null;
         var teams = await db.AcademicTeams.AsNoTracking().Where(t => themes.Select(th => th.Id).Contains(t.ThemeId))
             .OrderBy(t => t.ThemeId).ThenBy(t => t.AcademyCode).ThenBy(t => t.Name).ToListAsync(ct);
         return
         [
-            .. themes.Select(th => new LinkTarget(GroupKind.National, th, null, themes)),
-            .. teams.Select(t => new LinkTarget(GroupKind.Academic, themes.First(th => th.Id == t.ThemeId), t, themes)),
+            .. themes.Select(th => new LinkTarget(GroupKind.National, th, null, themes, CampaignOf(th))),
+            .. teams.Select(t => themes.First(th => th.Id == t.ThemeId)).Zip(teams, (th, t) => new LinkTarget(GroupKind.Academic, th, t, themes, CampaignOf(th))),
         ];
     }
 
@@ -145,7 +148,7 @@ internal sealed class LinkChannel(CallerResolver callers, Campaigns.CampaignPhas
 }
 
 /// <summary>A group the channel could be linked to; <see cref="Value"/> is what the card's choice carries.</summary>
-internal sealed record LinkTarget(GroupKind Kind, Theme Theme, AcademicTeam? Team, IReadOnlyList<Theme> Themes)
+internal sealed record LinkTarget(GroupKind Kind, Theme Theme, AcademicTeam? Team, IReadOnlyList<Theme> Themes, string? Campaign = null)
 {
     public long? TeamId => Team?.Id;
 
@@ -155,7 +158,9 @@ internal sealed record LinkTarget(GroupKind Kind, Theme Theme, AcademicTeam? Tea
 
     public bool Is(WorkGroup group) => Theme.Id == group.ThemeId && Kind == group.Kind && TeamId == group.TeamId;
 
-    public string Name(string language) => GroupMembership.Name(new Membership(new WorkGroup { Kind = Kind, ThemeId = Theme.Id, TeamId = TeamId }, Theme, Team), Themes, language);
+    public string Name(string language) =>
+        GroupMembership.Name(new Membership(new WorkGroup { Kind = Kind, ThemeId = Theme.Id, TeamId = TeamId }, Theme, Team), Themes, language)
+        + (Campaign is null ? "" : $" ({Campaign})");
 }
 
 /// <summary>Data of cards/people/link.json.</summary>

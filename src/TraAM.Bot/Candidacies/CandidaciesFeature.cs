@@ -17,7 +17,8 @@ public static class CandidaciesFeature
         .AddScoped<SaveCandidacy>()
         .AddScoped<ViewCandidacy>()
         .AddScoped<DecideCandidacy>()
-        .AddScoped<ListCandidacies>();
+        .AddScoped<ListCandidacies>()
+        .AddScoped<PurgeCandidaciesJob>();
 
     public static BotRoutes MapCandidacies(this BotRoutes bot, HelpCatalog help)
     {

@@ -106,12 +106,15 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone) };
+        // Nightly purges: what is kept, and for how long, is README's "What is stored".
         jobs.AddOrUpdate<PurgeProcessedActivitiesJob>(PurgeProcessedActivitiesJob.Id, j => j.RunAsync(CancellationToken.None), "15 3 * * *", local);
-        // Every minute: reminders fall due at 9:00 sharp wherever people are, and throttled sends wait seconds, not hours.
         jobs.AddOrUpdate<Delivery.PurgeDeliveryJob>(Delivery.PurgeDeliveryJob.Id, j => j.RunAsync(CancellationToken.None), "45 3 * * *", local);
+        jobs.AddOrUpdate<Candidacies.PurgeCandidaciesJob>(Candidacies.PurgeCandidaciesJob.Id, j => j.RunAsync(CancellationToken.None), "50 3 * * *", local);
         // Nightly: the directory changed during the day (people joined, left, changed roles).
         jobs.AddOrUpdate<Reminders.ReminderPlanJob>(Reminders.ReminderPlanJob.Id, j => j.RunAsync(CancellationToken.None), "30 2 * * *", local);
+        // Every five minutes: sent cards whose update in place was never queued or ran out of retries.
         jobs.AddOrUpdate<Delivery.CardCopiesJob>(Delivery.CardCopiesJob.Id, j => j.CatchUpAsync(CancellationToken.None), "*/5 * * * *", local);
+        // Every minute: reminders fall due at 9:00 sharp wherever people are, and throttled sends wait seconds, not hours.
         jobs.AddOrUpdate<Delivery.OutboxDrainJob>(Delivery.OutboxDrainJob.Id, j => j.RunAsync(CancellationToken.None), Cron.Minutely(), local);
         return Task.CompletedTask;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TraAM.Bot.Candidacies;
 using TraAM.Bot.Delivery;
 using TraAM.Bot.IntegrationTests.Infrastructure;
@@ -324,5 +325,32 @@ public sealed class CandidacyTests(TraamApp app) : AppTest(app)
         var lists = App.Connector.Activities;
         Assert.True(lists[0].CardTexts.Contains("Une seule santé au collège (Équipe SVT lyon)"), string.Join(" | ", lists[0].CardTexts));
         Assert.Contains("Aucune candidature que vous puissiez voir pour l'instant.", lists[1].CardTexts);
+    }
+
+    [PostgresFact]
+    public async Task ThreeYearsAfterItsCampaignEnded_ACandidacyIsDeleted_WithItsVersionsAndDecisions()
+    {
+        var cast = await SetUpAsync();
+        await SubmitAsync(Answers(cast.Team.Id, 0));
+        var c = await CandidacyAsync();
+        await DecideAsync(HugoAad, c.Id, 1, "approve");
+        await using var db = App.CreateDbContext();
+        var today = App.ParisToday();
+
+        await db.Campaigns.Where(x => x.Id == NextCampaign).ExecuteUpdateAsync(s => s.SetProperty(x => x.BilanDeadline, today.AddYears(-3)), TestContext.Current.CancellationToken);
+        Assert.Equal(0, await RunPurgeAsync()); // three years to the day: still kept
+        await db.Campaigns.Where(x => x.Id == NextCampaign).ExecuteUpdateAsync(s => s.SetProperty(x => x.BilanDeadline, today.AddYears(-3).AddDays(-1)), TestContext.Current.CancellationToken);
+        Assert.Equal(1, await RunPurgeAsync());
+
+        Assert.Empty(db.Candidacies);
+        Assert.Empty(db.CandidacyDecisions);
+        Assert.Empty(db.FormVersions);
+        Assert.Single(db.AcademicTeams.Where(t => t.Id == cast.Team.Id)); // the team stays: later history names it
+    }
+
+    private async Task<int> RunPurgeAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<PurgeCandidaciesJob>().RunAsync(TestContext.Current.CancellationToken);
     }
 }

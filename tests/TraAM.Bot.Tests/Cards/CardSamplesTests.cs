@@ -23,6 +23,8 @@ public sealed class CardSamplesTests
     private static readonly Dictionary<string, Type> Records = new(StringComparer.Ordinal)
     {
         ["campaigns/calendar"] = typeof(CalendarCardData),
+        ["campaigns/open"] = typeof(TraAM.Bot.Campaigns.Opening.OpenCampaignCard),
+        ["campaigns/themes"] = typeof(TraAM.Bot.Campaigns.Opening.ThemesCard),
         ["delivery/app-missing"] = typeof(AppMissingCard),
         ["people/import-report"] = typeof(ImportReportCard),
         ["people/link"] = typeof(LinkCard),

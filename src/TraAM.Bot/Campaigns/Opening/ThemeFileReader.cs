@@ -26,7 +26,7 @@ public static class ThemeFileReader
     private static readonly Dictionary<string, Column> Headers = new (Column Column, string[] Names)[]
     {
         (Column.Discipline, ["Discipline", "Subject"]),
-        (Column.Title, ["Titre", "Thème", "Thématique", "Intitulé", "Title", "Theme"]),
+        (Column.Title, ["Titre", "Thème", "Thématique", "Intitulé", "Title"]),
         (Column.Number, ["Numéro", "N°", "No", "Number"]),
         (Column.Year, ["Année", "Year"]),
         (Column.RequiresYearOne, ["Prérequis année 1", "Nécessite l'année 1", "Requiert l'année 1", "Requires year 1"]),

@@ -81,8 +81,9 @@ internal sealed class ThemesForm
         changed += gone.Count;
         if (NewTitle.Length == 0) return changed;
 
+        // Numbered after every theme the discipline had, removed ones included: a number (and code) is never reused in one save.
+        var number = all.Where(t => t.DisciplineCode == NewDiscipline).Select(t => t.Number).DefaultIfEmpty(0).Max() + 1;
         var siblings = all.Where(t => t.DisciplineCode == NewDiscipline && !gone.Contains(t)).ToList();
-        var number = siblings.Count == 0 ? 1 : siblings.Max(t => t.Number) + 1;
         foreach (var single in siblings.Where(t => t.Code == t.DisciplineCode)) single.Code = $"{single.DisciplineCode}-{single.Number}";
         db.Themes.Add(new Theme
         {

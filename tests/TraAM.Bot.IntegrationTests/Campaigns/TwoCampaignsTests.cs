@@ -78,7 +78,7 @@ public sealed class TwoCampaignsTests(TraamApp app) : AppTest(app)
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var lastYear = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
         await OpenNextCallAsync();
-        await App.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000ae", Admin());
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Admin()); // the file's sender
         const string url = "https://contoso.sharepoint.com/personal/lea/_layouts/15/download.aspx?UniqueId=2&tempauth=abc";
         App.Files.Files[url] = Encoding.UTF8.GetBytes(NextCallFile);
 
@@ -109,7 +109,8 @@ public sealed class TwoCampaignsTests(TraamApp app) : AppTest(app)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var importer = scope.ServiceProvider.GetRequiredService<DirectoryImporter>();
-        using var mixed = new MemoryStream(Encoding.UTF8.GetBytes(NextCallFile.Replace("Équipe SVT Lyon 2027;2027-2028\n        Moreau", "Équipe SVT Lyon 2027;2026-2027\n        Moreau", StringComparison.Ordinal)));
+        // Inès's row (the last) says 2026-2027, Camille's 2027-2028.
+        using var mixed = new MemoryStream(Encoding.UTF8.GetBytes(NextCallFile[..NextCallFile.LastIndexOf("2027-2028", StringComparison.Ordinal)] + "2026-2027"));
         using var unopened = new MemoryStream(Encoding.UTF8.GetBytes(NextCallFile));
 
         var two = await importer.ImportAsync(mixed, "a.csv", new DirectoryImportOptions(false), TestContext.Current.CancellationToken);

@@ -130,4 +130,47 @@ public sealed class OpenCampaignTests(TraamApp app) : AppTest(app)
         Assert.Equal([new { Code = "svt-1", Title = "Numérique et santé" }, new { Code = "svt-3", Title = "Climat et données" }], after);
         Assert.Equal("Numérique et approche « Une seule santé »", (await db.Themes.SingleAsync(t => t.Id == SvtYear1, TestContext.Current.CancellationToken)).Title); // 2026-2027 untouched
     }
+    [PostgresFact]
+    public async Task TheThemesCard_ShowsEachErrorNextToItsField_KeepsWhatWasTyped_AndSavesNothing()
+    {
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));
+        await App.InvokeAsync(Activities.Invoke("campaign.open", Open()));
+        await using var before = App.CreateDbContext();
+        var first = await before.Themes.Where(t => t.CampaignId == 2).OrderBy(t => t.Number).FirstAsync(TestContext.Current.CancellationToken);
+
+        var answer = await App.InvokeAsync(Activities.Invoke("campaign.themes.save", new JsonObject
+        {
+            ["verb"] = "campaign.themes.save", ["campaign"] = "2027-2028", [$"title-{first.Id}"] = "  ",
+            ["newDiscipline"] = "svt", ["newTitle"] = "Suite du thème", ["newYear"] = "1", ["newRequiresYearOne"] = "true",
+        }));
+
+        Assert.Contains("Indiquez un titre de 400 caractères au plus.", answer.Text(), StringComparison.Ordinal);
+        Assert.Contains("Seul un thème de l'année 2 peut être réservé", answer.Text(), StringComparison.Ordinal);
+        Assert.Contains("Suite du thème", answer.Text(), StringComparison.Ordinal); // kept as typed
+        await using var db = App.CreateDbContext();
+        Assert.Equal(first.Title, (await db.Themes.SingleAsync(t => t.Id == first.Id, TestContext.Current.CancellationToken)).Title);
+        Assert.Equal(2, await db.Themes.CountAsync(t => t.CampaignId == 2, TestContext.Current.CancellationToken));
+    }
+
+    [PostgresFact]
+    public async Task AnotherDisciplinesExpert_CannotRenameOrAddThemesOutsideTheirs_WhateverTheCardSays()
+    {
+        var admin = await App.PersonAsync("Karim", "Haddad", "6a2b0a6e-1111-4c6e-9a5a-000000000099", Admin());
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("mathematiques"));
+        await App.InvokeAsync(Activities.Invoke("campaign.open", Open(), change: a => a["from"]!["aadObjectId"] = admin.EntraObjectId));
+        await using var before = App.CreateDbContext();
+        var svt = await before.Themes.FirstAsync(t => t.CampaignId == 2 && t.DisciplineCode == "svt", TestContext.Current.CancellationToken);
+
+        var answer = await App.InvokeAsync(Activities.Invoke("campaign.themes.save", new JsonObject
+        {
+            ["verb"] = "campaign.themes.save", ["campaign"] = "2027-2028", [$"title-{svt.Id}"] = "Détourné", [$"remove-{svt.Id}"] = "true",
+            ["newDiscipline"] = "svt", ["newTitle"] = "Intrus", ["newYear"] = "1",
+        }));
+
+        Assert.Contains("Choisissez une discipline dont vous avez la charge.", answer.Text(), StringComparison.Ordinal);
+        await using var db = App.CreateDbContext();
+        var after = await db.Themes.SingleAsync(t => t.Id == svt.Id, TestContext.Current.CancellationToken);
+        Assert.Equal(svt.Title, after.Title);
+        Assert.False(await db.Themes.AnyAsync(t => t.Title == "Intrus", TestContext.Current.CancellationToken));
+    }
 }

@@ -60,6 +60,24 @@ public sealed class OpenCampaignTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task TwoAdminsOpeningAtOnce_CreateOneCampaign_AndOneCopyOfEachRole()
+    {
+        var other = await App.PersonAsync("Karim", "Haddad", "6a2b0a6e-1111-4c6e-9a5a-000000000099", Admin());
+        await App.PersonAsync("Léa", "Petit", CamilleAad, Admin());
+        await App.PersonAsync("Hugo", "Bernard", null, Inspector("lyon", "svt"));
+
+        var answers = await Task.WhenAll(
+            App.InvokeAsync(Activities.Invoke("campaign.open", Open())),
+            App.InvokeAsync(Activities.Invoke("campaign.open", Open(), change: a => a["from"]!["aadObjectId"] = other.EntraObjectId)));
+
+        Assert.Single(answers, a => a.Text().Contains("Campagne 2027-2028 ouverte", StringComparison.Ordinal));
+        Assert.Single(answers, a => a.Text().Contains("est déjà ouverte", StringComparison.Ordinal));
+        await using var db = App.CreateDbContext();
+        Assert.Equal(2, await db.Campaigns.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await db.RoleAssignments.CountAsync(r => r.CampaignId == 2, TestContext.Current.CancellationToken));
+    }
+
+    [PostgresFact]
     public async Task ATn3Expert_OpensIt_WithTheirDisciplinesThemesOnly_AndNoQuotaOfTheirOwn_ThenAnAdminCopiesTheRest()
     {
         await App.PersonAsync("Léa", "Petit", CamilleAad, Expert("svt"));

@@ -143,6 +143,20 @@ public sealed class TwoCampaignsTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task Deadlines_ListBothCampaigns_EachNamed()
+    {
+        var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
+        await App.PersonAsync("Hugo", "Bernard", CamilleAad, Inspector("lyon", "svt"), Referent(team)); // a referent who also inspects
+        await OpenNextCallAsync(); // carries the inspector role over
+
+        await App.PostActivityAsync(Activities.PersonalMessage("échéances"));
+
+        var texts = Assert.Single(App.Connector.Activities).CardTexts;
+        Assert.Contains(texts, t => t.StartsWith("Fin des productions", StringComparison.Ordinal) && t.EndsWith("(2026-2027)", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.EndsWith("(2027-2028)", StringComparison.Ordinal)); // the call's submission, as its inspector
+    }
+
+    [PostgresFact]
     public async Task Whoami_ListsLiveRolesWithTheirCampaign_AndPastOnesAsHistory()
     {
         await OpenNextCallAsync();

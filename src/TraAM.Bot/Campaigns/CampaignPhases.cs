@@ -81,6 +81,26 @@ public sealed class CampaignPhases(TraamDbContext db, TimeProvider clock)
     public static Campaign? CallOf(IReadOnlyList<CampaignInPhase> all) =>
         all.LastOrDefault(c => c.Phase is CampaignPhase.Candidacy or CampaignPhase.Selection or CampaignPhase.Preparation)?.Campaign;
 
+    /// <summary>The campaigns whose roles still act (not closed), oldest first: the working one and the next call.</summary>
+    public async Task<IReadOnlyList<CampaignInPhase>> LiveAsync(CancellationToken ct) => [.. (await AllAsync(ct)).Where(c => c.Phase != CampaignPhase.Closed)];
+
+    /// <summary>
+    /// The campaign an action names by its code (an import's column or option, a card's field), or the working one when
+    /// it names none; null for a code no campaign has.
+    /// </summary>
+    public async Task<CampaignInPhase?> NamedOrWorkAsync(string? code, CancellationToken ct)
+    {
+        var all = await AllAsync(ct);
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            var work = WorkOf(all);
+            return all.Single(c => c.Campaign.Id == work.Id);
+        }
+
+        var normalized = CampaignCode.Normalize(code);
+        return all.FirstOrDefault(c => c.Campaign.Code == normalized);
+    }
+
     /// <summary>The campaign before <paramref name="campaign"/> (its history: year-1 teams of a year-2 theme).</summary>
     public Task<Campaign?> PreviousAsync(Campaign campaign, CancellationToken ct) =>
         db.Campaigns.AsNoTracking().Where(c => c.WorkStart < campaign.WorkStart).OrderByDescending(c => c.WorkStart).FirstOrDefaultAsync(ct);

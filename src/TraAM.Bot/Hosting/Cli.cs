@@ -12,7 +12,9 @@ namespace TraAM.Bot.Hosting;
 /// </summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role"];
+    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role", "import-themes"];
+
+    private const string CampaignOption = "--campaign";
 
     // `dotnet run` starts the program in the project's folder and passes the folder the command was typed in first
     // (RunArguments in TraAM.Bot.csproj): file names are resolved there, as any command-line tool does.
@@ -38,6 +40,7 @@ internal static class Cli
                 "export-directory" => await ExportDirectoryAsync(args[1..], origin, addServices),
                 "import-holidays" => await ImportHolidaysAsync(args[1..], origin, addServices),
                 "remove-role" => await RemoveRoleAsync(args[1..], addServices),
+                "import-themes" => await ImportThemesAsync(args[1..], origin, addServices),
                 _ => Usage(),
             };
         }
@@ -66,9 +69,13 @@ internal static class Cli
         Console.Error.WriteLine("""
             Usage :
               TraAM.Bot migrate                                appliquer les migrations de la base
-              TraAM.Bot import-directory FICHIER [--dry-run] [--replace]
+              TraAM.Bot import-directory FICHIER [--dry-run] [--replace] [--campaign 2027-2028]
                                                              importer l'annuaire (CSV ou XLSX), tout ou rien ; --replace :
-                                                             le fichier fait foi, les rôles des absents sont retirés
+                                                             le fichier fait foi, les rôles des absents sont retirés ;
+                                                             --campaign : la campagne de ses équipes et rôles (défaut : celle en cours)
+              TraAM.Bot import-themes --campaign 2027-2028 FICHIER
+                                                             importer les thèmes de l'appel (Discipline, Titre, Numéro, Année,
+                                                             Prérequis année 1) dans une campagne ouverte
               TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
               TraAM.Bot import-holidays FICHIER.ics [--zone Z] importer les vacances scolaires (ICS du ministère)
               TraAM.Bot remove-role COURRIEL RÔLE [PORTÉE]     retirer un rôle (ex. : remove-role a.b@ac-lyon.fr inspecteur Lyon)
@@ -94,8 +101,9 @@ internal static class Cli
 
     private static async Task<int> ImportDirectoryAsync(string[] args, string origin, Action<IHostApplicationBuilder> addServices)
     {
-        var options = new DirectoryImportOptions(args.Contains("--dry-run"), By: null, Replace: args.Contains("--replace"));
-        var files = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        var (campaign, rest) = TakeCampaign(args);
+        var options = new DirectoryImportOptions(rest.Contains("--dry-run"), By: null, Replace: rest.Contains("--replace"), Campaign: campaign);
+        var files = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
         if (files.Count != 1) return Usage();
         var path = Path.GetFullPath(files[0], origin);
         if (!File.Exists(path)) throw new IOException($"fichier introuvable : {path}");
@@ -107,6 +115,28 @@ internal static class Cli
         Console.WriteLine(report.ToText());
         if (report.Applied) await ReplanAsync(scope.ServiceProvider);
         return report.HasProblems ? 1 : 0;
+    }
+
+    /// <summary>"--campaign CODE" taken out of the arguments (null when absent).</summary>
+    private static (string? Campaign, string[] Others) TakeCampaign(string[] args)
+    {
+        var at = Array.IndexOf(args, CampaignOption);
+        if (at < 0 || at + 1 >= args.Length) return (null, args);
+        return (args[at + 1], [.. args[..at], .. args[(at + 2)..]]);
+    }
+
+    private static async Task<int> ImportThemesAsync(string[] args, string origin, Action<IHostApplicationBuilder> addServices)
+    {
+        var (campaign, rest) = TakeCampaign(args);
+        if (campaign is null || rest.Length != 1 || rest[0].StartsWith("--", StringComparison.Ordinal)) return Usage();
+        var path = Path.GetFullPath(rest[0], origin);
+        if (!File.Exists(path)) throw new IOException($"fichier introuvable : {path}");
+        using var host = await DataHostAsync(addServices);
+        using var scope = host.Services.CreateScope();
+        await using var stream = File.OpenRead(path);
+        var report = await scope.ServiceProvider.GetRequiredService<Campaigns.Opening.ThemeImporter>().ImportAsync(stream, Path.GetFileName(path), campaign, CancellationToken.None);
+        await (report.Problems.Count > 0 ? Console.Error : Console.Out).WriteLineAsync(report.ToText());
+        return report.Problems.Count > 0 ? 1 : 0;
     }
 
     /// <summary>Every import re-plans, as in chat: the people and their roles decide who is reminded of what.</summary>

@@ -58,5 +58,17 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
         new(c.Id, DeadlineKind.Bilan, c.BilanDeadline),
     ];
 
+    /// <summary>
+    /// The deadlines a campaign's phase makes current: a call in its candidacy or selection phase has its submission and
+    /// results; from the results on (preparation, work) every deadline counts (one passed plans nothing but a week of
+    /// escalation); a closed campaign has none.
+    /// </summary>
+    public static IReadOnlyList<Deadline> Current(CampaignInPhase c) => c.Phase switch
+    {
+        CampaignPhase.Candidacy or CampaignPhase.Selection => [.. Of(c.Campaign).Where(d => d.Kind is DeadlineKind.Submission or DeadlineKind.Results)],
+        CampaignPhase.Closed => [],
+        _ => Of(c.Campaign),
+    };
+
     public static Deadline? Parse(Campaign c, string? subject) => Of(c).FirstOrDefault(d => d.Subject == subject);
 }

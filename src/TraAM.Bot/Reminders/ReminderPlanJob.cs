@@ -6,7 +6,8 @@ using TraAM.Bot.Hosting;
 namespace TraAM.Bot.Reminders;
 
 /// <summary>
-/// Plans the reminders of the current campaign: every night (people joined or left the directory), and at once when
+/// Plans the reminders of every live campaign (the working one's kickoff, completion and bilan; the next call's
+/// submission and results: <see cref="Deadline.Current"/>): every night (people joined or left the directory), and at once when
 /// the calendar or the holidays change. Idempotent, so a Hangfire retry changes nothing; overlapping runs (a calendar
 /// save during the nightly run, two instances) wait for each other in <see cref="ReminderPlanner.PlanAsync"/>.
 /// </summary>
@@ -20,10 +21,15 @@ public sealed partial class ReminderPlanJob(TraamDbContext db, Campaigns.Campaig
     public async Task<PlanReport> RunAndReportAsync(CancellationToken cancellationToken)
     {
         if (!await db.Campaigns.AnyAsync(cancellationToken)) return new PlanReport(0, 0, 0);
-        var id = (await phases.ForWorkAsync(cancellationToken)).Id;
-        var report = await planner.PlanAsync(id, cancellationToken);
-        LogPlanned(logger, id, report.Wanted, report.Created, report.Cancelled);
-        return report;
+        var total = new PlanReport(0, 0, 0);
+        foreach (var campaign in await phases.LiveAsync(cancellationToken))
+        {
+            var report = await planner.PlanAsync(campaign.Campaign.Id, [.. Deadline.Current(campaign).Select(d => d.Kind)], cancellationToken);
+            LogPlanned(logger, campaign.Campaign.Id, report.Wanted, report.Created, report.Cancelled);
+            total = new PlanReport(total.Wanted + report.Wanted, total.Created + report.Created, total.Cancelled + report.Cancelled);
+        }
+
+        return total;
     }
 
     /// <summary>"Re-plan soon": after a calendar or holiday change, without making the person who changed it wait.</summary>

@@ -31,25 +31,29 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     /// <summary>The PostgreSQL advisory lock of plan runs: any constant, as long as every instance uses the same.</summary>
     private const long PlanLock = 0x5472_4141_4d_706c61;
 
-    public async Task<PlanReport> PlanAsync(int campaignId, CancellationToken ct)
+    /// <summary>
+    /// Plans the deadlines of <paramref name="kinds"/> of campaign <paramref name="campaignId"/>, dated as the calendar is
+    /// once the lock is held; the other deadlines' notifications are left as they are.
+    /// </summary>
+    public async Task<PlanReport> PlanAsync(int campaignId, IReadOnlyCollection<DeadlineKind> kinds, CancellationToken ct)
     {
         // Taken before reading anything, so a run waiting here then reads what the run before it committed. SQLite
         // (one process) needs no lock: its transactions are BEGIN IMMEDIATE, one writer at a time.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({PlanLock})", ct);
-        var report = await PlanLockedAsync(campaignId, ct);
+        var report = await PlanLockedAsync(campaignId, kinds, ct);
         await transaction.CommitAsync(ct);
         return report;
     }
 
-    private async Task<PlanReport> PlanLockedAsync(int campaignId, CancellationToken ct)
+    private async Task<PlanReport> PlanLockedAsync(int campaignId, IReadOnlyCollection<DeadlineKind> kinds, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
         var holidays = (await db.SchoolHolidays.AsNoTracking().ToListAsync(ct)).Select(h => h.ToPeriod()).ToList();
         var superiors = await ReminderAudience.LoadAsync(db, campaignId, ct);
         var now = clock.GetUtcNow();
         var report = new PlanReport(0, 0, 0);
-        foreach (var deadline in Deadline.Of(campaign))
+        foreach (var deadline in Deadline.Of(campaign).Where(d => kinds.Contains(d.Kind)))
         {
             var done = (await db.DeadlineCompletions.Where(c => c.Subject == deadline.Subject).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
             var wanted = new List<NotificationRequest>();

@@ -24,11 +24,13 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
             return;
         }
 
-        var campaign = await phases.ForWorkAsync(cancellationToken);
+        // Both live campaigns: the working one's deadlines and the next call's (its submission and results).
+        var live = await phases.LiveAsync(cancellationToken);
         var zone = LocalTime.ZoneOf(person.AcademyCode);
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);
-        var mine = Deadline.Of(campaign)
+        var codes = live.ToDictionary(c => c.Campaign.Id, c => c.Campaign.Code);
+        var mine = live.SelectMany(Deadline.Current)
             .Where(d => caller.Can(d.Duty, d.Scope))
             .Where(d => LocalTime.EndOf(d.Day, zone) > now)
             .OrderBy(d => d.Day)
@@ -41,7 +43,7 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
             .Select(n => new { n.Subject, n.NextAttemptAt }).ToListAsync(cancellationToken);
 
         var items = mine.Select(d => new DeadlineLine(
-            cards.Text($"reminders.kinds.{d.Code}.title", language),
+            cards.Text($"reminders.kinds.{d.Code}.title", language) + (live.Count > 1 ? $" ({codes[d.CampaignId]})" : ""),
             string.Format(CultureInfo.InvariantCulture, cards.Text("deadlines.endOfDay", language), ReminderPlanner.LongDate(d.Day, language)),
             Left(d.Day.DayNumber - today.DayNumber, language),
             cards.Text(done.Contains(d.Subject) ? "deadlines.done" : "deadlines.todo", language),

@@ -109,10 +109,11 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Jobs an earlier test queued and never ran (a file sent, a re-plan asked) must not run in this one.
         Services.GetRequiredService<Hangfire.JobStorage>(); // its schema exists once the storage is built
         await db.Database.ExecuteSqlRawAsync("TRUNCATE hangfire.jobqueue, hangfire.job CASCADE"); // ids go on: JobRunner remembers ran ones
-        // Campaigns a test opened (the next call) go; the seeded one gets its dates back.
-        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Themes\" WHERE \"CampaignId\" <> 1; DELETE FROM \"Campaigns\" WHERE \"Id\" <> 1;");
         await db.Themes.ExecuteUpdateAsync(s => s.SetProperty(t => t.ResultsPublishedAt, (DateTimeOffset?)null).SetProperty(t => t.ResultsPublishedByName, (string?)null));
         var defaults = Call2026.Campaign;
+        // A campaign a test opened (and its themes) goes too: the seeded call is the only one a test starts with.
+        await db.Themes.Where(t => t.CampaignId != defaults.Id).ExecuteDeleteAsync();
+        await db.Campaigns.Where(c => c.Id != defaults.Id).ExecuteDeleteAsync();
         await db.Campaigns.Where(c => c.Id == defaults.Id).ExecuteUpdateAsync(s => s
             .SetProperty(c => c.SubmissionDeadline, defaults.SubmissionDeadline)
             .SetProperty(c => c.ResultsDate, defaults.ResultsDate)
@@ -123,9 +124,9 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             .SetProperty(c => c.CompletionDeadline, defaults.CompletionDeadline)
             .SetProperty(c => c.BilanDeadline, defaults.BilanDeadline)
             .SetProperty(c => c.ReminderOffsets, defaults.ReminderOffsets)
+            .SetProperty(c => c.SelectionQuota, defaults.SelectionQuota)
             .SetProperty(c => c.UpdatedAt, defaults.UpdatedAt)
-            .SetProperty(c => c.Version, defaults.Version)
-            .SetProperty(c => c.SelectionQuota, (int?)null));
+            .SetProperty(c => c.Version, defaults.Version));
         (Services.GetRequiredService<IMemoryCache>() as MemoryCache)?.Clear(); // what Teams told about members
         Connector.Clear();
         Login.TokenFailure = null;

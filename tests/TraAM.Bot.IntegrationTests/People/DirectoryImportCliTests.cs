@@ -88,6 +88,22 @@ public sealed class DirectoryImportCliTests : IDisposable
         Assert.True(File.Exists(Path.Combine(_folder, "copie.xlsx")), export.Output);
     }
 
+    [Fact]
+    public async Task ImportThemes_NamesItsCampaign_RefusesAnUnopenedOne_AndIsIdempotent()
+    {
+        var file = Write("themes.csv", Encoding.UTF8.GetBytes("Discipline;Titre\nMathématiques;Différencier, encore\n"));
+
+        var unopened = await RunAsync(_folder, [], "import-themes", "--campaign", "2027-2028", file);
+        var first = await RunAsync(_folder, [], "import-themes", "--campaign", "2026-2027", file);
+        var again = await RunAsync(_folder, [], "import-themes", "--campaign", "2026-2027", file);
+
+        Assert.True(unopened.Exit == 1, unopened.Output);
+        Assert.Contains("Campagne inconnue : « 2027-2028 »", unopened.Output, StringComparison.Ordinal);
+        Assert.True(first.Exit == 0, first.Output);
+        Assert.Contains("Thèmes de la campagne 2026-2027 : 0 ajouté(s), 1 modifié(s), 0 retiré(s).", first.Output, StringComparison.Ordinal);
+        Assert.Contains("0 ajouté(s), 0 modifié(s), 0 retiré(s)", again.Output, StringComparison.Ordinal);
+    }
+
     private Task<(int Exit, string Output)> ImportAsync(byte[] file, params string[] options) =>
         RunAsync(_folder, [], ["import-directory", Write("annuaire.csv", file), .. options]);
 

@@ -74,7 +74,7 @@ public sealed class ReplanningTests(TraamApp app) : AppTest(app)
         await using var db = new PostgresTraamDbContext(options);
         var s = App.Services;
         var planner = new ReminderPlanner(db, s.GetRequiredService<Outbox>(), s.GetRequiredService<CardTemplates>(), App.Clock);
-        return await planner.PlanAsync(1, ct);
+        return await planner.PlanAsync(1, Enum.GetValues<DeadlineKind>(), ct);
     }
 
     /// <summary>Until a session of this database waits for an advisory lock (the second plan behind the first).</summary>

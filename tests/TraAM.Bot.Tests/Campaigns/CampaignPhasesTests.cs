@@ -1,44 +1,73 @@
 using TraAM.Bot.Campaigns;
+using TraAM.Bot.Campaigns.Opening;
 using TraAM.Bot.People;
 using TraAM.Bot.People.Access;
 
 namespace TraAM.Bot.Tests.Campaigns;
 
-/// <summary>Two campaigns at once: the call of 2027-2028 in its candidacy phase while 2026-2027 works.</summary>
+/// <summary>Which phase a campaign is in on a given day, at each boundary of the yearly cycle, and which one features pick.</summary>
 public sealed class CampaignPhasesTests
 {
-    private static readonly Campaign Working = Call2026.Campaign;
-
-    private static readonly Campaign Next = new()
-    {
-        Id = 2, Code = "2027-2028", SubmissionDeadline = new(2027, 3, 31), ResultsDate = new(2027, 6, 15), WorkStart = new(2027, 9, 1),
-        KickoffDeadline = new(2027, 10, 31), CompletionDeadline = new(2028, 4, 30), BilanDeadline = new(2028, 6, 30),
-    };
+    private static readonly Campaign Working = Call2026.Campaign; // submission 31/03/2026, results 15/06/2026, work 01/09/2026
+    private static readonly Campaign Next = CampaignOpener.Proposal(Working, "2027-2028", 2);
 
     [Theory]
-    [InlineData("2026-12-02", CampaignPhase.Work, CampaignPhase.Candidacy)]
-    [InlineData("2027-03-31", CampaignPhase.Work, CampaignPhase.Candidacy)] // the deadline's day is still open
-    [InlineData("2027-04-01", CampaignPhase.Work, CampaignPhase.Selection)]
-    [InlineData("2027-06-16", CampaignPhase.Work, CampaignPhase.Preparation)]
-    [InlineData("2027-08-31", CampaignPhase.Work, CampaignPhase.Preparation)] // 2026-2027 works until the next one starts
-    [InlineData("2027-09-01", CampaignPhase.Closed, CampaignPhase.Work)]
-    public void EachCampaign_HasItsPhase(string day, CampaignPhase working, CampaignPhase next)
+    [InlineData("2026-03-31", CampaignPhase.Candidacy)] // the day of the submission deadline still belongs to candidacies
+    [InlineData("2026-04-01", CampaignPhase.Selection)]
+    [InlineData("2026-06-15", CampaignPhase.Selection)] // results day
+    [InlineData("2026-06-16", CampaignPhase.Preparation)]
+    [InlineData("2026-08-31", CampaignPhase.Preparation)]
+    [InlineData("2026-09-01", CampaignPhase.Work)] // work start
+    [InlineData("2027-08-31", CampaignPhase.Work)]
+    [InlineData("2027-09-01", CampaignPhase.Closed)] // the next campaign's work start
+    public void PhaseOf_TheWorkingCampaign_AtEachBoundary(string day, CampaignPhase expected)
     {
-        var phases = CampaignPhases.Phases([Working, Next], DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
-
-        Assert.Equal((working, next), (phases[0].Phase, phases[1].Phase));
+        Assert.Equal(expected, CampaignPhases.PhaseOf(Working, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), Next.WorkStart));
     }
 
     [Fact]
-    public void Features_PickTheirCampaignByPhase()
+    public void WithoutANextCampaign_TheWorkingOneNeverCloses()
     {
-        var winter = CampaignPhases.Phases([Working, Next], new DateOnly(2026, 12, 2));
-        var autumn = CampaignPhases.Phases([Working, Next], new DateOnly(2027, 10, 1));
-
-        Assert.Equal((1, 2), (CampaignPhases.WorkOf(winter).Id, CampaignPhases.CallOf(winter)!.Id));
-        Assert.Equal(2, CampaignPhases.WorkOf(autumn).Id);
-        Assert.Null(CampaignPhases.CallOf(autumn)); // no next call opened yet
+        Assert.Equal(CampaignPhase.Work, CampaignPhases.PhaseOf(Working, new DateOnly(2030, 1, 1), null));
     }
+
+    [Theory]
+    [InlineData("2026-12-02", CampaignPhase.Work, CampaignPhase.Candidacy, "2026-2027", "2027-2028")]
+    [InlineData("2027-03-31", CampaignPhase.Work, CampaignPhase.Candidacy, "2026-2027", "2027-2028")]
+    [InlineData("2027-04-01", CampaignPhase.Work, CampaignPhase.Selection, "2026-2027", "2027-2028")]
+    [InlineData("2027-06-16", CampaignPhase.Work, CampaignPhase.Preparation, "2026-2027", "2027-2028")]
+    [InlineData("2027-09-01", CampaignPhase.Closed, CampaignPhase.Work, "2027-2028", null)]
+    public void Phases_OfTwoCampaigns_AndWhichOneWorkAndCandidaciesPick(string day, CampaignPhase working, CampaignPhase next, string work, string? call)
+    {
+        var phases = CampaignPhases.Phases([Working, Next], DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal([working, next], phases.Select(p => p.Phase));
+        Assert.Equal(work, CampaignPhases.WorkOf(phases).Code);
+        Assert.Equal(call, CampaignPhases.CallOf(phases)?.Code);
+    }
+
+    [Fact]
+    public void TheNextCallsCalendar_IsTheWorkingOnesAYearLater()
+    {
+        Assert.Equal(
+            (new DateOnly(2027, 3, 31), new DateOnly(2027, 6, 15), new DateOnly(2027, 9, 1), new DateOnly(2028, 4, 30), new DateOnly(2028, 6, 30)),
+            (Next.SubmissionDeadline, Next.ResultsDate, Next.WorkStart, Next.CompletionDeadline, Next.BilanDeadline));
+    }
+
+    [Theory]
+    [InlineData("2027-2028", "2027-2028")]
+    [InlineData(" 2027–2028 ", "2027-2028")]
+    [InlineData("2027/2028", "2027-2028")]
+    [InlineData("2027-2029", null)]
+    [InlineData("27-28", null)]
+    [InlineData("", null)]
+    public void CampaignCodes_AreTwoConsecutiveYears(string typed, string? expected) => Assert.Equal(expected, CampaignCode.Normalize(typed));
+
+    [Theory]
+    [InlineData("voici les candidats, campagne 2027-2028 merci", "2027-2028")]
+    [InlineData("Campaign 2027–2028", "2027–2028")]
+    [InlineData("simulation", null)]
+    public void AMessage_NamesItsCampaign(string text, string? expected) => Assert.Equal(expected, CampaignCode.InText(text));
 
     [Fact]
     public void ARole_ActsInItsOwnLiveCampaign_AndOnlyReadsAClosedOne()

@@ -23,6 +23,8 @@ public sealed class CardSamplesTests
     private static readonly Dictionary<string, Type> Records = new(StringComparer.Ordinal)
     {
         ["campaigns/calendar"] = typeof(CalendarCardData),
+        ["campaigns/open"] = typeof(TraAM.Bot.Campaigns.Opening.OpenCampaignCard),
+        ["campaigns/themes"] = typeof(TraAM.Bot.Campaigns.Opening.ThemesCard),
         ["candidacies/candidacy"] = typeof(TraAM.Bot.Candidacies.CandidacyCardData),
         ["candidacies/list"] = typeof(TraAM.Bot.Candidacies.CandidacyListCard),
         ["forms/form"] = typeof(TraAM.Bot.Forms.FormCardData),

@@ -17,6 +17,8 @@ public sealed class HandlerAuthorizationTests
         ["ConfirmReplaceImport"] = ["Permission.ImportDirectory"],
         ["ImportHolidayFile"] = ["Permission.ManageHolidays"],
         ["LinkChannel"] = ["Permission.LinkChannel"],
+        ["OpenCampaign"] = ["Permission.OpenCampaign", "Permission.SetSelectionQuota", "Permission.ManageThemes"],
+        ["EditThemes"] = ["Permission.ManageThemes"],
         ["RemoveRole"] = ["Permission.ManageTeamRoles", "CanManage"],
         // A deadline's duty (Permission.Meet…Deadline) comes from the deadline itself.
         ["ShowDeadlines"] = [".Duty"],

@@ -11,9 +11,11 @@ using TraAM.Bot.Protocol.Routing;
 namespace TraAM.Bot.Campaigns.Calendar;
 
 /// <summary>
-/// "calendrier" / "calendar": the current campaign's dates. TN3 experts and admins get them as a form; saving checks
-/// the caller again, validates every field (errors next to the field, what was typed kept), refuses to overwrite a
-/// calendar someone else changed since the card was shown, and records each change (who, when, from, to).
+/// "calendrier" / "calendar": the dates of every live campaign (the working one and the next call), one card each.
+/// Whoever may edit a campaign's calendar (its TN3 experts, admins) gets it as a form; saving names the campaign, which
+/// must be live, checks the caller again for it, validates every field (errors next to the field, what was typed
+/// kept), refuses to overwrite a calendar someone else changed since the card was shown (per campaign), and records
+/// each change (who, when, from, to).
 /// </summary>
 internal sealed class CalendarCard(
     CallerResolver callers, TraamDbContext db, CampaignPhases phases, CardTemplates cards, TimeProvider clock, IOptions<CampaignOptions> options, IBackgroundJobClient jobs,
@@ -34,19 +36,25 @@ internal sealed class CalendarCard(
             return;
         }
 
-        var campaign = await CurrentAsync(cancellationToken);
-        var form = CalendarForm.From(campaign);
-        await turn.SendCardAsync(await RenderAsync(campaign, form, caller, NoErrors, "", "", turn.Language, cancellationToken), cancellationToken);
+        foreach (var live in await phases.LiveAsync(cancellationToken))
+        {
+            var campaign = await LoadAsync(live.Campaign.Id, cancellationToken);
+            await turn.SendCardAsync(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", "", turn.Language, cancellationToken), cancellationToken);
+        }
     }
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
     {
         var language = turn.Language;
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        if (!caller.Can(Permission.EditCalendar, AccessScope.Programme))
+        // The card names its campaign (an older card none: the working one); only a live campaign's calendar changes.
+        var target = await phases.NamedOrWorkAsync(CardInput.Text(data, "campaign"), cancellationToken);
+        if (target is null || target.Phase == CampaignPhase.Closed)
+            return CardActionResult.Message(cards.Text("campaignCalendar.notLive", language));
+        if (!caller.Can(Permission.EditCalendar, AccessScope.ForCampaign(target.Campaign.Id)))
             return CardActionResult.Message(cards.Text("calendar.notAllowedEdit", language));
 
-        var campaign = await CurrentAsync(cancellationToken);
+        var campaign = await LoadAsync(target.Campaign.Id, cancellationToken);
         var form = CalendarForm.Read(data);
         var errors = form.Validate(cards, language);
         var banner = "";
@@ -75,7 +83,7 @@ internal sealed class CalendarCard(
         {
             // Another save passed between our read and our write (same version read by both): show theirs, keep ours typed.
             db.ChangeTracker.Clear();
-            campaign = await CurrentAsync(cancellationToken);
+            campaign = await LoadAsync(campaign.Id, cancellationToken);
             return CardActionResult.Card(await RenderAsync(campaign, form, caller, NoErrors, cards.Text("calendar.conflict", language), "", language, cancellationToken));
         }
 
@@ -84,11 +92,7 @@ internal sealed class CalendarCard(
         return CardActionResult.Card(await RenderAsync(campaign, CalendarForm.From(campaign), caller, NoErrors, "", done, language, cancellationToken));
     }
 
-    private async Task<Campaign> CurrentAsync(CancellationToken ct)
-    {
-        var id = (await phases.ForWorkAsync(ct)).Id;
-        return await db.Campaigns.SingleAsync(c => c.Id == id, ct);
-    }
+    private Task<Campaign> LoadAsync(int id, CancellationToken ct) => db.Campaigns.SingleAsync(c => c.Id == id, ct);
 
     private async Task<JsonElement> RenderAsync(Campaign campaign, CalendarForm form, Caller caller, IReadOnlyDictionary<string, string> errors,
         string banner, string done, string language, CancellationToken ct)
@@ -103,13 +107,13 @@ internal sealed class CalendarCard(
             errors.GetValueOrDefault(f.Id, ""))).ToList();
         var data = new CalendarCardData(
             campaign.Code,
-            caller.Can(Permission.EditCalendar, AccessScope.Programme),
+            caller.Can(Permission.EditCalendar, AccessScope.ForCampaign(campaign.Id)),
             fields,
             // Input.Number takes a number: a count typed wrong shows the saved one, the error beside it quotes the typo.
             CalendarForm.ParseCount(form.Values.GetValueOrDefault(CalendarFields.CheckpointsMin, "")) ?? campaign.CheckpointsMin,
             CalendarForm.ParseCount(form.Values.GetValueOrDefault(CalendarFields.CheckpointsMax, "")) ?? campaign.CheckpointsMax,
             $"{campaign.CheckpointsMin}–{campaign.CheckpointsMax}",
-            options.Value.SelectionQuota,
+            campaign.QuotaOf(options.Value),
             errors.GetValueOrDefault(CalendarFields.CheckpointsMin, ""),
             form.Values.GetValueOrDefault(CalendarFields.ReminderOffsets, ""),
             CalendarFields.Offsets(campaign.ReminderDays, language),

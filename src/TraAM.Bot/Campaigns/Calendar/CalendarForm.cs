@@ -133,7 +133,5 @@ internal sealed class CalendarForm
 
     public static int? ParseCount(string text) => int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    private static string? Text(JsonElement data, string name) => data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v)
-        ? v.ValueKind switch { JsonValueKind.String => v.GetString(), JsonValueKind.Number => v.GetRawText(), _ => null }
-        : null;
+    private static string? Text(JsonElement data, string name) => CardInput.Text(data, name);
 }

@@ -56,6 +56,10 @@ public static class AccessPolicy
             [Permission.ManageTeamRoles] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.ManageAllRoles] = [],
             [Permission.ManageHolidays] = [],
+            // A TN3 expert may open the next call so that their discipline's themes can be set up; the quota is the admins'.
+            [Permission.OpenCampaign] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
+            [Permission.SetSelectionQuota] = [],
+            [Permission.ManageThemes] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.LinkChannel] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.ViewTeamStatus] = TeamReaders,
             [Permission.ViewAcademyStatus] =

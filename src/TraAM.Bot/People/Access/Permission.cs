@@ -28,6 +28,15 @@ public enum Permission
     /// <summary>Import a school-holiday calendar.</summary>
     ManageHolidays,
 
+    /// <summary>Open the next campaign (its code, calendar and quota); its themes are then each discipline's business.</summary>
+    OpenCampaign,
+
+    /// <summary>Set the selection quota of a campaign being opened (the call's rule for every discipline).</summary>
+    SetSelectionQuota,
+
+    /// <summary>Set up a discipline's themes of a campaign (copy, import, edit, add, remove before any team uses them).</summary>
+    ManageThemes,
+
     /// <summary>Link a Teams channel to the national group of a theme or the academic group of a team.</summary>
     LinkChannel,
 

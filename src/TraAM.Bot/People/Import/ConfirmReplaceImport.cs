@@ -37,7 +37,7 @@ internal sealed class ConfirmReplaceImport(CallerResolver callers, TraamDbContex
 
         // The report card this button is on is replaced by the import's answer, as "en cours" was for the dry run.
         var received = replace.File with { InboundActivityId = "replace:" + replace.File.InboundActivityId, ProgressActivityId = turn.Activity.ReplyToId };
-        var request = new ChatImportRequest(caller.Person.Id, DryRun: false, Replace: true);
+        var request = new ChatImportRequest(caller.Person.Id, DryRun: false, Replace: true, replace.Campaign);
         jobs.Enqueue<ImportDirectoryFileJob>(j => j.RunAsync(received, request, CancellationToken.None));
         return CardActionResult.Message(cards.Text("import.replaceStarted", language));
     }
@@ -47,7 +47,7 @@ internal sealed class ConfirmReplaceImport(CallerResolver callers, TraamDbContex
 /// A replacement shown as a dry run and waiting for its sender's confirmation; kept with the processed activities
 /// (purged after a day: an older one must be sent again, Teams' download link would have expired anyway).
 /// </summary>
-internal sealed record PendingReplace(ReceivedFile File, long ByPersonId)
+internal sealed record PendingReplace(ReceivedFile File, long ByPersonId, string? Campaign = null)
 {
     public static string KeyOf(string conversationId, string inboundActivityId) => $"replace-pending:{conversationId}:{inboundActivityId}";
 }

@@ -13,6 +13,9 @@ public enum DirectoryColumn
     Discipline,
     Team,
     EntraId,
+
+    /// <summary>Optional: the campaign (code) the file's teams and roles belong to; the same on every row.</summary>
+    Campaign,
 }
 
 /// <summary>
@@ -53,6 +56,7 @@ public static class DirectoryColumns
             (DirectoryColumn.EntraId, [
                 "Identifiant Entra", "ID Entra", "Entra", "Entra ID", "Entra object ID", "Object ID", "ObjectId",
                 "aadObjectId", "Azure AD object ID", "Identifiant Azure AD"]),
+            (DirectoryColumn.Campaign, ["Campagne", "Campaign", "Année scolaire", "School year"]),
         };
         var index = new Dictionary<string, DirectoryColumn>(StringComparer.Ordinal);
         foreach (var (column, headers) in synonyms)

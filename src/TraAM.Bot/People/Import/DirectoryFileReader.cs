@@ -24,9 +24,18 @@ public static class DirectoryFileReader
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private static readonly Encoding Windows1252 = RegisterCodePages();
 
-    public static DirectoryFileReadResult Read(Stream content, string fileName)
+    public static DirectoryFileReadResult Read(Stream content, string fileName) =>
+        ReadTable(content, fileName, new TableReading<DirectoryFileReadResult>(FromRecords, Refused, (r, p) => r with { Problems = [.. r.Problems, p] }));
+
+    /// <summary>How a kind of table file (the directory, a call's themes) turns records into its result, and says a refusal.</summary>
+    internal sealed record TableReading<T>(
+        Func<IEnumerable<(int Line, List<string> Fields)>, T> FromRecords, Func<string, T> Refused, Func<T, ImportProblem, T> WithProblem);
+
+    /// <summary>Any table file, read as the directory is (same formats, encodings and refusals): the records go to <paramref name="reading"/>.</summary>
+    internal static T ReadTable<T>(Stream content, string fileName, TableReading<T> reading)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var refused = reading.Refused;
         var seekable = content.CanSeek ? content : Copy(content);
         try
         {
@@ -34,23 +43,23 @@ public static class DirectoryFileReader
             Span<byte> magic = stackalloc byte[4];
             var length = seekable.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false);
             seekable.Position = start;
-            if (length == 4 && magic.SequenceEqual("PK\x03\x04"u8)) return ReadXlsx(seekable, fileName);
+            if (length == 4 && magic.SequenceEqual("PK\x03\x04"u8)) return ReadXlsx(seekable, fileName, reading);
             if (length == 4 && magic.SequenceEqual(new byte[] { 0xD0, 0xCF, 0x11, 0xE0 }))
             {
-                return Refused($"Le fichier « {Excerpt.Of(fileName)} » est au format Excel 97-2003 (.xls), que je ne sais pas lire. Enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis renvoyez-le.");
+                return refused($"Le fichier « {Excerpt.Of(fileName)} » est au format Excel 97-2003 (.xls), que je ne sais pas lire. Enregistrez-le au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) », puis renvoyez-le.");
             }
 
             if (fileName.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) && length > 0)
             {
-                return Refused($"Le fichier « {Excerpt.Of(fileName)} » porte l'extension .xlsx mais n'est pas un classeur Excel. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV.");
+                return refused($"Le fichier « {Excerpt.Of(fileName)} » porte l'extension .xlsx mais n'est pas un classeur Excel. Ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV.");
             }
 
             if (LooksBinary(seekable, start))
             {
-                return Refused($"Le fichier « {Excerpt.Of(fileName)} » ne ressemble pas à un tableau CSV ou XLSX : il contient des données binaires (une image, une archive, un document ?). Envoyez l'annuaire au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».");
+                return refused($"Le fichier « {Excerpt.Of(fileName)} » ne ressemble pas à un tableau CSV ou XLSX : il contient des données binaires (une image, une archive, un document ?). Envoyez le tableau au format « Classeur Excel (.xlsx) » ou « CSV (séparateur : point-virgule) ».");
             }
 
-            return ReadCsv(seekable, start);
+            return ReadCsv(seekable, start, reading);
         }
         finally
         {
@@ -78,14 +87,15 @@ public static class DirectoryFileReader
         return control > length / 20;
     }
 
-    private static DirectoryFileReadResult ReadXlsx(Stream content, string fileName)
+    private static T ReadXlsx<T>(Stream content, string fileName, TableReading<T> reading)
     {
+        var refused = reading.Refused;
         List<(int Line, List<string> Fields)> records;
         try
         {
             if (!XlsxRecords.FitsUncompressed(content))
             {
-                return Refused($"Le classeur « {Excerpt.Of(fileName)} » occupe plus de {XlsxRecords.MaxUncompressedBytes / (1024 * 1024)} Mo une fois décompressé : "
+                return refused($"Le classeur « {Excerpt.Of(fileName)} » occupe plus de {XlsxRecords.MaxUncompressedBytes / (1024 * 1024)} Mo une fois décompressé : "
                     + "ce n'est pas un annuaire (ou il contient des feuilles, des images ou des mises en forme qui n'en font pas partie). "
                     + "Enregistrez l'annuaire seul au format CSV (séparateur : point-virgule), puis renvoyez-le.");
             }
@@ -97,24 +107,21 @@ public static class DirectoryFileReader
             or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
             // A zip that is not a workbook (an OpenDocument sheet, a Word file, a damaged download): say so, not "500".
-            return Refused($"Le fichier « {Excerpt.Of(fileName)} » n'est pas un classeur Excel lisible. Ouvrez-le dans Excel (ou LibreOffice) et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV, puis renvoyez-le.");
+            return refused($"Le fichier « {Excerpt.Of(fileName)} » n'est pas un classeur Excel lisible. Ouvrez-le dans Excel (ou LibreOffice) et enregistrez-le au format « Classeur Excel (.xlsx) » ou CSV, puis renvoyez-le.");
         }
 
-        return FromRecords(records);
+        return reading.FromRecords(records);
     }
 
-    private static DirectoryFileReadResult ReadCsv(Stream content, long start)
+    private static T ReadCsv<T>(Stream content, long start, TableReading<T> reading)
     {
         var encoding = DetectEncoding(content, start);
         using var text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
         var csv = new CsvRecords(text);
-        var result = FromRecords(csv.ReadAll());
+        var result = reading.FromRecords(csv.ReadAll());
         if (csv.UnclosedQuoteLine is not { } line) return result;
-        return result with
-        {
-            Problems = [.. result.Problems, new ImportProblem(line, null,
-                $"Guillemet (\") ouvert à la ligne {line} et jamais refermé : la suite du fichier a été lue comme une seule cellule. Refermez le guillemet ou retirez-le.")],
-        };
+        return reading.WithProblem(result, new ImportProblem(line, null,
+            $"Guillemet (\") ouvert à la ligne {line} et jamais refermé : la suite du fichier a été lue comme une seule cellule. Refermez le guillemet ou retirez-le."));
     }
 
     /// <summary>

@@ -25,6 +25,7 @@ public static class DirectoryFormat
         DirectoryColumn.Discipline => "Discipline",
         DirectoryColumn.Team => "Équipe",
         DirectoryColumn.EntraId => "Identifiant Entra",
+        DirectoryColumn.Campaign => "Campagne",
         _ => throw new ArgumentOutOfRangeException(nameof(column), column, null),
     };
 

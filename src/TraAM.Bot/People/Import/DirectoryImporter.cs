@@ -26,7 +26,18 @@ public sealed class DirectoryImporter(TraamDbContext db, Campaigns.CampaignPhase
         var read = DirectoryFileReader.Read(content, fileName);
         if (read.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, read.Problems);
 
-        var campaign = await phases.ForWorkAsync(ct);
+        var (code, named) = ImportCampaign.Choose(read.Rows, options.Campaign);
+        if (named.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, named);
+        // Themes, teams and roles all belong to that campaign; a closed one is history, a code no campaign has a typo.
+        var target = await phases.NamedOrWorkAsync(code, ct);
+        if (target is null || target.Phase == Campaigns.CampaignPhase.Closed)
+        {
+            return new ImportReport(false, dryRun, read.Rows.Count, [new ImportProblem(0, null, target is null
+                ? $"La campagne {code} n'existe pas : ouvrez-la d'abord (commande « ouvrir campagne »), ou vérifiez son code."
+                : $"La campagne {code} est close : ses rôles ne donnent plus de droits. Importez dans une campagne en cours.")]);
+        }
+
+        var campaign = target.Campaign;
         var themes = await db.Themes.AsNoTracking().Where(t => t.CampaignId == campaign.Id).ToListAsync(ct);
         var validation = DirectoryValidator.Validate(read.Rows, themes);
         if (validation.Problems.Count > 0) return new ImportReport(false, dryRun, read.Rows.Count, validation.Problems);
@@ -37,7 +48,7 @@ public sealed class DirectoryImporter(TraamDbContext db, Campaigns.CampaignPhase
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var report = await ApplyAsync(validation.People, campaign.Id, read.Rows.Count, options, ct);
+            var report = await ApplyAsync(validation.People, campaign.Id, read.Rows.Count, options, ct) with { Campaign = campaign.Code };
             if (report.HasProblems || dryRun) await tx.RollbackAsync(ct);
             else await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();

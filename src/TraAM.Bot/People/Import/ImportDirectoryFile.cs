@@ -53,7 +53,8 @@ internal sealed class ImportDirectoryFile(CallerResolver callers, TeamsFileDownl
         // "remplacer": the file becomes the whole truth within the sender's rights, after they confirm a dry run.
         var replace = words.Contains("remplacer", StringComparison.Ordinal) || words.Contains("replace", StringComparison.Ordinal);
         var dryRun = replace || words.Contains("simulation", StringComparison.Ordinal) || words.Contains("dry run", StringComparison.Ordinal);
-        var request = new ChatImportRequest(caller.Person!.Id, dryRun, replace);
+        // "campagne 2027-2028": the candidate teams of the next call, while the working campaign runs.
+        var request = new ChatImportRequest(caller.Person!.Id, dryRun, replace, Campaigns.CampaignCode.InText(turn.Activity.Text));
         var received = await ReceivedFiles.AcknowledgeAsync(turn, file, cards, cancellationToken);
         jobs.Enqueue<ImportDirectoryFileJob>(j => j.RunAsync(received, request, CancellationToken.None));
     }
@@ -64,7 +65,7 @@ internal sealed class ImportDirectoryFile(CallerResolver callers, TeamsFileDownl
 /// (each cell quoted as a short excerpt), the others counted, so the card stays far below Teams' message size limit.
 /// </summary>
 internal sealed record ImportReportCard(
-    string File, bool Ok, bool DryRun, int Rows, int ProblemCount, IReadOnlyList<ImportProblemLine> Problems,
+    string File, string Campaign, bool Ok, bool DryRun, int Rows, int ProblemCount, IReadOnlyList<ImportProblemLine> Problems,
     int PeopleCreated, int PeopleUpdated, int PeopleUnchanged, int RolesAdded, int RolesRemoved, int TeamsCreated,
     int AbsentCount, IReadOnlyList<AbsentLine> Absent, int MoreProblems, int MoreAbsent,
     int LostCount, IReadOnlyList<AbsentLine> Lost, int MoreLost, bool ConfirmReplace, string Pending)
@@ -73,7 +74,7 @@ internal sealed record ImportReportCard(
 
     /// <summary>The card of a report; with <paramref name="pending"/> (a replacement awaiting its sender), its confirm button.</summary>
     public static ImportReportCard From(ImportReport r, string file, string? pending = null) => new(
-        Excerpt.Of(file, 80), !r.HasProblems, r.DryRun, r.Rows, r.Problems.Count,
+        Excerpt.Of(file, 80), r.Campaign, !r.HasProblems, r.DryRun, r.Rows, r.Problems.Count,
         [.. r.Problems.Take(Shown).Select(p => new ImportProblemLine(p.Line > 0 ? $"{p.Line}" : "—", p.Column ?? "—", p.Message))],
         r.PeopleCreated, r.PeopleUpdated, r.PeopleUnchanged, r.RolesAdded, r.RolesRemoved, r.TeamsCreated,
         r.AbsentPeople.Count, [.. r.AbsentPeople.Take(Shown).Select(a => new AbsentLine(Excerpt.Of(a, 200)))],

@@ -13,7 +13,7 @@ namespace TraAM.Bot.People.Import;
 /// A directory import asked for in chat, as the job receives it: who asked (the person resolved from the signed
 /// activity, whose rights the job checks again when it runs) and how. One record, so every option travels with the job.
 /// </summary>
-public sealed record ChatImportRequest(long ByPersonId, bool DryRun, bool Replace = false);
+public sealed record ChatImportRequest(long ByPersonId, bool DryRun, bool Replace = false, string? Campaign = null);
 
 /// <summary>
 /// Imports a directory file sent in chat, outside the HTTP request, and replaces the "import en cours" message with
@@ -37,7 +37,7 @@ internal sealed partial class ImportDirectoryFileJob(
             return;
         }
 
-        var options = new DirectoryImportOptions(request.DryRun, by, request.Replace);
+        var options = new DirectoryImportOptions(request.DryRun, by, request.Replace, request.Campaign);
         var content = await files.DownloadAsync(file, DirectoryImporter.MaxFileBytes, "import.tooLarge", cancellationToken);
         if (content is null) return;
 
@@ -74,7 +74,7 @@ internal sealed partial class ImportDirectoryFileJob(
     /// <summary>Keeps the dry run of a replacement for its sender's confirmation (<see cref="ConfirmReplaceImport"/>).</summary>
     private async Task<string> AwaitConfirmationAsync(ReceivedFile file, ChatImportRequest request, CancellationToken ct)
     {
-        await files.KeepAsync(PendingReplace.KeyOf(file.ConversationId, file.InboundActivityId), JsonSerializer.Serialize(new PendingReplace(file, request.ByPersonId)), ct);
+        await files.KeepAsync(PendingReplace.KeyOf(file.ConversationId, file.InboundActivityId), JsonSerializer.Serialize(new PendingReplace(file, request.ByPersonId, request.Campaign)), ct);
         return file.InboundActivityId;
     }
 

@@ -27,6 +27,9 @@ public sealed record ImportReport(
     /// <summary>With "replace": each role taken from someone the file does not list (or, on a dry run, that would be).</summary>
     public IReadOnlyList<string> Lost { get; init; } = [];
 
+    /// <summary>The campaign whose teams and roles the file gave (or would give, on a dry run).</summary>
+    public string Campaign { get; init; } = "";
+
     /// <summary>The report as French text, for the command line.</summary>
     public string ToText()
     {
@@ -40,6 +43,7 @@ public sealed record ImportReport(
         }
 
         lines.Add(DryRun ? $"Simulation : {Rows} ligne(s) valides, rien n'a été enregistré." : $"Import réussi : {Rows} ligne(s).");
+        if (Campaign.Length > 0) lines.Add($"  Campagne : {Campaign}.");
         lines.Add($"  Personnes : {PeopleCreated} ajoutée(s), {PeopleUpdated} modifiée(s), {PeopleUnchanged} inchangée(s).");
         lines.Add($"  Rôles : {RolesAdded} ajouté(s), {RolesRemoved} retiré(s). Équipes créées : {TeamsCreated}.");
         if (Lost.Count > 0)

@@ -6,7 +6,10 @@ using TraAM.Bot.Protocol.Routing;
 
 namespace TraAM.Bot.People.Me;
 
-/// <summary>"moi" / "whoami": what the directory says about the sender, their roles and their groups' channels.</summary>
+/// <summary>
+/// "moi" / "whoami": what the directory says about the sender, their roles in the live campaigns (a role of the next
+/// call names it) and their groups' channels; roles of past campaigns are only named, as history.
+/// </summary>
 internal sealed class ShowMe(CallerResolver callers, TraamDbContext db, CardTemplates cards) : ITurnHandler
 {
     public const string Card = "people/me";
@@ -17,22 +20,28 @@ internal sealed class ShowMe(CallerResolver callers, TraamDbContext db, CardTemp
         var language = turn.Language;
         if (caller.Person is not { } person)
         {
-            await turn.SendCardAsync(cards.Render(Card, new MeCard(false, "", "", "", [], []), language), cancellationToken);
+            await turn.SendCardAsync(cards.Render(Card, new MeCard(false, "", "", "", [], [], ""), language), cancellationToken);
             return;
         }
 
+        var campaigns = await db.Campaigns.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Code, cancellationToken);
+        var live = caller.Roles.Where(r => r.CampaignId is not { } c || caller.Campaigns.IsLive(c)).ToList();
+        var past = caller.Roles.Where(r => r.CampaignId is { } c && !caller.Campaigns.IsLive(c))
+            .Select(r => campaigns.GetValueOrDefault(r.CampaignId!.Value, "?")).Distinct().Order(StringComparer.Ordinal).ToList();
         var themes = await db.Themes.AsNoTracking().ToListAsync(cancellationToken);
-        var teamIds = caller.Roles.Where(r => r.TeamId is not null).Select(r => r.TeamId!.Value).ToList();
+        var teamIds = live.Where(r => r.TeamId is not null).Select(r => r.TeamId!.Value).ToList();
         var teams = await db.AcademicTeams.AsNoTracking().Where(t => teamIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-        var roles = caller.Roles
-            .OrderBy(r => r.Role)
-            .Select(r => new MeRole(Labels.Role(r.Role, language), Scope(r, teams, themes, language)))
+        var roles = live
+            .OrderBy(r => r.CampaignId).ThenBy(r => r.Role)
+            .Select(r => new MeRole(Labels.Role(r.Role, language), Scope(r, teams, themes, language)
+                + (r.CampaignId is { } c && c != caller.CampaignId ? $" ({campaigns.GetValueOrDefault(c)})" : "")))
             .ToList();
-        var groups = await GroupMembership.GroupsOfAsync(db, caller.Roles, cancellationToken);
+        var groups = await GroupMembership.GroupsOfAsync(db, live, cancellationToken);
         var groupLines = groups
             .Select(g => new MeGroup(GroupMembership.Name(g, themes, language), g.Group.ConversationRecordId is not null))
             .ToList();
-        var data = new MeCard(true, person.DisplayName, person.Email, Labels.Academy(person.AcademyCode), roles, groupLines);
+        var history = past.Count == 0 ? "" : string.Format(System.Globalization.CultureInfo.InvariantCulture, cards.Text("meCampaigns.history", language), string.Join(", ", past));
+        var data = new MeCard(true, person.DisplayName, person.Email, Labels.Academy(person.AcademyCode), roles, groupLines, history);
         await turn.SendCardAsync(cards.Render(Card, data, language), cancellationToken);
     }
 
@@ -50,7 +59,7 @@ internal sealed class ShowMe(CallerResolver callers, TraamDbContext db, CardTemp
 }
 
 /// <summary>Data of cards/people/me.json.</summary>
-internal sealed record MeCard(bool Known, string Name, string Email, string Academy, IReadOnlyList<MeRole> Roles, IReadOnlyList<MeGroup> Groups);
+internal sealed record MeCard(bool Known, string Name, string Email, string Academy, IReadOnlyList<MeRole> Roles, IReadOnlyList<MeGroup> Groups, string History);
 
 internal sealed record MeRole(string Role, string Scope);
 

@@ -44,6 +44,10 @@ public static class BotProtocolServiceCollectionExtensions
             return ActivatorUtilities.CreateInstance<ConnectorClient>(sp, sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(IConnector)), single);
         });
 
+        // Files accepted through Teams' consent card go straight to the user's OneDrive: a plain client, no bot token.
+        services.AddHttpClient(Files.FileUploader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60));
+        services.AddSingleton<Files.FileUploader>();
+
         services.AddSingleton<BotRoutes>();
         services.AddScoped<BotDispatcher>();
         services.TryAddSingleton<IActivityDeduplicator, InMemoryActivityDeduplicator>();

@@ -59,6 +59,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddHelp()
         .AddPeople()                                                               // who is asking, roles, groups, "moi"
         .AddCampaigns()                                                            // the campaign calendar, the phases of each campaign
-        .AddCandidacies()                                                          // a team's candidacy, inspectors' decisions
+        .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
         .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
 }

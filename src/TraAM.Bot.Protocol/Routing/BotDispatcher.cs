@@ -25,6 +25,9 @@ public sealed partial class BotDispatcher(BotRoutes routes, IServiceProvider ser
                 return null;
             case ActivityTypes.Invoke when activity.Name == AdaptiveCardAction:
                 return await ExecuteAsync(activity, cancellationToken);
+            case ActivityTypes.Invoke when routes.MatchInvoke(activity.Name) is { } invokeHandler:
+                return await Resolve<IInvokeHandler>(invokeHandler).HandleAsync(
+                    new TurnContext(activity, connector, CommandText.Empty), activity.Value ?? EmptyObject, cancellationToken);
             case ActivityTypes.Invoke:
                 // Teams shows "Unable to reach app" for anything but an answer; 501 says honestly we do not do this.
                 return InvokeResponse.NotImplemented;

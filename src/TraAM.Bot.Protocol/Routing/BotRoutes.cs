@@ -8,6 +8,7 @@ public sealed class BotRoutes
 {
     private readonly List<(string[] Words, string Alias, Type Handler)> _commands = [];
     private readonly Dictionary<string, Type> _cardActions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Type> _invokes = new(StringComparer.Ordinal);
     private readonly List<Type> _conversationUpdates = [];
     private readonly List<Type> _installationUpdates = [];
 
@@ -55,6 +56,16 @@ public sealed class BotRoutes
         return this;
     }
 
+    /// <summary>What answers an invoke by its name other than a card action (e.g. "fileConsent/invoke").</summary>
+    public BotRoutes OnInvoke<THandler>(string name) where THandler : IInvokeHandler
+    {
+        if (!_invokes.TryAdd(name, typeof(THandler)))
+            throw new InvalidOperationException($"Invoke '{name}' is mapped twice.");
+        return this;
+    }
+
+    public Type? MatchInvoke(string? name) => name is not null && _invokes.TryGetValue(name, out var t) ? t : null;
+
     public BotRoutes OnConversationUpdate<THandler>() where THandler : ITurnHandler
     {
         _conversationUpdates.Add(typeof(THandler));
@@ -94,7 +105,7 @@ public sealed class BotRoutes
     public IReadOnlyList<Type> InstallationUpdateHandlers => _installationUpdates;
 
     public IEnumerable<Type> AllHandlerTypes =>
-        _commands.Select(c => c.Handler).Concat(_cardActions.Values).Concat(_conversationUpdates).Concat(_installationUpdates)
+        _commands.Select(c => c.Handler).Concat(_cardActions.Values).Concat(_invokes.Values).Concat(_conversationUpdates).Concat(_installationUpdates)
             .Concat(FallbackHandler is null ? [] : [FallbackHandler]).Concat(_files.Select(f => f.Handler)).Distinct();
 
     private static string ArgumentsAfter(string original, int wordCount)

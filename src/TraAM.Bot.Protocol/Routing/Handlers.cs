@@ -17,6 +17,12 @@ public interface ICardActionHandler
     Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken);
 }
 
+/// <summary>Handles an invoke by its name (not a card action): answers with the HTTP response Teams waits for.</summary>
+public interface IInvokeHandler
+{
+    Task<Schema.InvokeResponse> HandleAsync(TurnContext turn, JsonElement value, CancellationToken cancellationToken);
+}
+
 /// <summary>What a card action answers: a card that replaces the one used, a short message, or an error.</summary>
 public abstract record CardActionResult
 {

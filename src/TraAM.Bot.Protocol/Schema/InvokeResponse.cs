@@ -23,6 +23,9 @@ public sealed record InvokeResponse(int Status, AdaptiveCardInvokeResponse? Body
             JsonSerializer.SerializeToElement(new InvokeError(code, message), ProtocolJson.Context.InvokeError)));
 
     public static InvokeResponse NotImplemented { get; } = new(501, null);
+
+    /// <summary>200 with an empty body: what Teams expects for invokes such as <c>fileConsent/invoke</c>.</summary>
+    public static InvokeResponse Ok { get; } = new(200, null);
 }
 
 public sealed record AdaptiveCardInvokeResponse(

@@ -19,6 +19,9 @@ namespace TraAM.Bot.Protocol.Schema;
 [JsonSerializable(typeof(AdaptiveCardInvokeResponse))]
 [JsonSerializable(typeof(AdaptiveCardInvokeValue))]
 [JsonSerializable(typeof(InvokeError))]
+[JsonSerializable(typeof(FileConsentCard))]
+[JsonSerializable(typeof(FileInfoCard))]
+[JsonSerializable(typeof(FileConsentCardResponse))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,10 +1,12 @@
+using TraAM.Bot.Candidacies.Selection;
+using TraAM.Bot.Candidacies.Transmission;
 using TraAM.Bot.Help;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol.Routing;
 
 namespace TraAM.Bot.Candidacies;
 
-/// <summary>Candidacies to a call: the referent's versioned form, the inspectors' decisions, the lists.</summary>
+/// <summary>Candidacies to a call: the referent's versioned form, the inspectors' decisions, the lists, the transmission to the DNE, the national selection.</summary>
 public static class CandidaciesFeature
 {
     public static IServiceCollection AddCandidacies(this IServiceCollection services) => services
@@ -18,7 +20,9 @@ public static class CandidaciesFeature
         .AddScoped<ViewCandidacy>()
         .AddScoped<DecideCandidacy>()
         .AddScoped<ListCandidacies>()
-        .AddScoped<PurgeCandidaciesJob>();
+        .AddScoped<PurgeCandidaciesJob>()
+        .AddCandidacyTransmission()                                          // DAN/DRAN send approved candidacies to the DNE
+        .AddCandidacySelection();                                            // national selection and June results
 
     public static BotRoutes MapCandidacies(this BotRoutes bot, HelpCatalog help)
     {
@@ -32,6 +36,8 @@ public static class CandidaciesFeature
             .OnCardAction<SaveCandidacy>(CandidacyFormCard.SubmitVerb)
             .OnCardAction<ViewCandidacy>(ViewCandidacy.ViewVerb)
             .OnCardAction<ViewCandidacy>(ViewCandidacy.OpenVerb)
-            .OnCardAction<DecideCandidacy>(DecideCandidacy.Verb);
+            .OnCardAction<DecideCandidacy>(DecideCandidacy.Verb)
+            .MapCandidacyTransmission(help)
+            .MapCandidacySelection(help);
     }
 }

@@ -44,7 +44,8 @@ public sealed class ReminderAudience
             where roles.Contains(r.Role) && r.CampaignId == deadline.CampaignId
             orderby p.Id
             select new { r, p }).ToListAsync(ct);
-        return [.. rows.Where(x => AccessPolicy.Allows([x.r], deadline.Duty, deadline.Scope, deadline.CampaignId))
+        var concerned = await ConcernedRoles.ForAsync(db, deadline, ct);
+        return [.. rows.Where(x => AccessPolicy.Allows([x.r], deadline.Duty, deadline.Scope, deadline.CampaignId) && concerned(x.r))
             .GroupBy(x => x.p.Id).Select(g => new AudienceMember(g.First().p, [.. g.Select(x => x.r)]))];
     }
 

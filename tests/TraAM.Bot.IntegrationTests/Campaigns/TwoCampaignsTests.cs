@@ -127,8 +127,8 @@ public sealed class TwoCampaignsTests(TraamApp app) : AppTest(app)
     {
         var team = await App.TeamAsync("Équipe SVT Lyon", "lyon", SvtYear1);
         var referent = await App.PersonAsync("Inès", "Moreau", null, Referent(team));
-        var inspector = await App.PersonAsync("Hugo", "Bernard", null, Inspector("lyon", "svt"));
-        await OpenNextCallAsync();
+        var dan = await App.PersonAsync("Hugo", "Bernard", null, new TraAM.Bot.People.RoleAssignment { Role = TraAM.Bot.People.Role.Dan, AcademyCode = "lyon" });
+        await OpenNextCallAsync(); // carries the DAN over: the call's submission concerns them until Lyon's place is transmitted
 
         var first = await App.PlanAsync();
         var second = await App.PlanAsync();
@@ -136,7 +136,7 @@ public sealed class TwoCampaignsTests(TraamApp app) : AppTest(app)
         await using var db = App.CreateDbContext();
         var subjects = await db.Notifications.Where(n => n.Kind == "reminder").Select(n => new { n.PersonId, n.Subject }).Distinct().ToListAsync(TestContext.Current.CancellationToken);
         Assert.Contains(new { PersonId = (long?)referent.Id, Subject = "deadline:1:completion" }, subjects); // the working campaign's
-        Assert.Contains(new { PersonId = (long?)inspector.Id, Subject = "deadline:2:submission" }, subjects); // the call's, by the carried role
+        Assert.Contains(new { PersonId = (long?)dan.Id, Subject = "deadline:2:submission" }, subjects); // the call's, by the carried role
         Assert.DoesNotContain(subjects, s => s.Subject == "deadline:2:completion"); // the call's teams do not work yet
         Assert.True(first.Created > 0);
         Assert.Equal(0, second.Created);

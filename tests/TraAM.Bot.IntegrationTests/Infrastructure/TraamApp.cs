@@ -88,6 +88,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddHttpClient("bot-token").ConfigurePrimaryHttpMessageHandler(() => Login);
             services.AddHttpClient(nameof(IConnector)).ConfigurePrimaryHttpMessageHandler(() => Connector);
             services.AddHttpClient(TraAM.Bot.Conversations.TeamsFileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Files);
+            services.AddHttpClient(TraAM.Bot.Protocol.Files.FileUploader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Files);
             foreach (var configure in _services) configure(services);
         });
     }
@@ -132,6 +133,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
         Login.TokenFailure = null;
         Files.Files.Clear();
         Files.Requests.Clear();
+        Files.Uploads.Clear();
     }
 
     /// <summary>POSTs an activity to /api/messages with a valid channel token (or the given Authorization header).</summary>

@@ -28,6 +28,14 @@ public sealed class HandlerAuthorizationTests
         ["ViewCandidacy"] = ["Permission.ApproveCandidacy", "Permission.SubmitCandidacy", "Permission.ViewTeamStatus"],
         ["DecideCandidacy"] = ["Permission.ApproveCandidacy"],
         ["ListCandidacies"] = ["Permission.ViewTeamStatus", "CandidacyList"],
+        ["ShowTransmission"] = ["Permission.ExportCandidacies"],
+        ["TransmitCandidacies"] = ["Permission.ExportCandidacies"],
+        // The file goes to the person it was built for, still allowed to transmit for its place.
+        ["ResendExportFile"] = ["Permission.ExportCandidacies", "ByPersonId"],
+        ["AcceptExportFile"] = ["Permission.ExportCandidacies", "ByPersonId"],
+        ["ShowSelection"] = ["Permission.DecideNationalSelection"],
+        ["ToggleSelection"] = ["Permission.DecideNationalSelection"],
+        ["PublishResults"] = ["Permission.DecideNationalSelection"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()
@@ -41,7 +49,7 @@ public sealed class HandlerAuthorizationTests
     public static TheoryData<string> Handlers() =>
     [
         .. typeof(Program).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && (typeof(ITurnHandler).IsAssignableFrom(t) || typeof(ICardActionHandler).IsAssignableFrom(t)))
+            .Where(t => !t.IsAbstract && (typeof(ITurnHandler).IsAssignableFrom(t) || typeof(ICardActionHandler).IsAssignableFrom(t) || typeof(IInvokeHandler).IsAssignableFrom(t)))
             .Select(t => t.Name),
     ];
 

@@ -47,10 +47,21 @@ public sealed class BotDispatcherTests
         }
     }
 
+    private sealed class Consent(Recorder recorder) : IInvokeHandler
+    {
+        public Task<InvokeResponse> HandleAsync(TurnContext turn, JsonElement value, CancellationToken cancellationToken)
+        {
+            recorder.Calls.Add((value.GetProperty("action").GetString()!, turn));
+            return Task.FromResult(InvokeResponse.Ok);
+        }
+    }
+
     private BotDispatcher Dispatcher()
     {
-        var services = new ServiceCollection().AddSingleton(_recorder).AddTransient<Echo>().AddTransient<Fallback>().AddTransient<ShowCard>().BuildServiceProvider();
-        var routes = new BotRoutes().OnCommand<Echo>("échéances", "deadlines").OnCardAction<ShowCard>("help.show").OnUnknownMessage<Fallback>();
+        var services = new ServiceCollection().AddSingleton(_recorder).AddTransient<Echo>().AddTransient<Fallback>().AddTransient<ShowCard>().AddTransient<Consent>()
+            .BuildServiceProvider();
+        var routes = new BotRoutes().OnCommand<Echo>("échéances", "deadlines").OnCardAction<ShowCard>("help.show").OnUnknownMessage<Fallback>()
+            .OnInvoke<Consent>(FileConsent.InvokeName);
         _connector.Setup(c => c.ReplyAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ResourceResponse { Id = "r1" });
         return new BotDispatcher(routes, services, _connector.Object, NullLogger<BotDispatcher>.Instance);
@@ -152,6 +163,19 @@ public sealed class BotDispatcherTests
         a.Name = name;
 
         Assert.Equal(501, (await Dispatcher().DispatchAsync(a, TestContext.Current.CancellationToken))!.Status);
+    }
+
+    [Fact]
+    public async Task InvokeByName_GoesToItsHandler_WithTheValue_AndAnswersItsResponse()
+    {
+        var a = Payload.Activity("invoke-adaptive-card-action");
+        a.Name = FileConsent.InvokeName;
+        a.Value = JsonDocument.Parse("""{"type":"fileUpload","action":"decline","context":{"exportId":3}}""").RootElement;
+
+        var response = await Dispatcher().DispatchAsync(a, TestContext.Current.CancellationToken);
+
+        Assert.Same(InvokeResponse.Ok, response);
+        Assert.Equal("decline", Assert.Single(_recorder.Calls).Handler);
     }
 
     [Fact]

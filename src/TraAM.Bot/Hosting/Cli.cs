@@ -12,7 +12,7 @@ namespace TraAM.Bot.Hosting;
 /// </summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role", "import-themes"];
+    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role", "import-themes", "open-campaign"];
 
     private const string CampaignOption = "--campaign";
 
@@ -41,6 +41,7 @@ internal static class Cli
                 "import-holidays" => await ImportHolidaysAsync(args[1..], origin, addServices),
                 "remove-role" => await RemoveRoleAsync(args[1..], addServices),
                 "import-themes" => await ImportThemesAsync(args[1..], origin, addServices),
+                "open-campaign" => await OpenCampaignAsync(args[1..], addServices),
                 _ => Usage(),
             };
         }
@@ -76,6 +77,9 @@ internal static class Cli
               TraAM.Bot import-themes --campaign 2027-2028 FICHIER
                                                              importer les thèmes de l'appel (Discipline, Titre, Numéro, Année,
                                                              Prérequis année 1) dans une campagne ouverte
+              TraAM.Bot open-campaign 2027-2028 [--quota N] [--no-themes] [--submission AAAA-MM-JJ]
+                                                             ouvrir l'appel suivant (comme « ouvrir campagne ») ; --submission :
+                                                             tout le calendrier décalé pour que le dépôt ferme ce jour-là
               TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
               TraAM.Bot import-holidays FICHIER.ics [--zone Z] importer les vacances scolaires (ICS du ministère)
               TraAM.Bot remove-role COURRIEL RÔLE [PORTÉE]     retirer un rôle (ex. : remove-role a.b@ac-lyon.fr inspecteur Lyon)
@@ -137,6 +141,60 @@ internal static class Cli
         var report = await scope.ServiceProvider.GetRequiredService<Campaigns.Opening.ThemeImporter>().ImportAsync(stream, Path.GetFileName(path), campaign, CancellationToken.None);
         await (report.Problems.Count > 0 ? Console.Error : Console.Out).WriteLineAsync(report.ToText());
         return report.Problems.Count > 0 ? 1 : 0;
+    }
+
+    /// <summary>
+    /// Opens the next call as the <c>ouvrir campagne</c> card does (same checks, same idempotence), for operators and for
+    /// rehearsals: <c>--submission</c> moves the whole proposed calendar so that the submission window closes that day,
+    /// which keeps a rehearsal (CI's Playground run, bench/approvals) in its candidacy phase whatever today's date.
+    /// </summary>
+    private static async Task<int> OpenCampaignAsync(string[] args, Action<IHostApplicationBuilder> addServices)
+    {
+        var code = args.Length > 0 ? Campaigns.CampaignCode.Normalize(args[0]) : null;
+        string? Option(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+        int? quota = null;
+        if (Option("--quota") is { } q)
+        {
+            if (!int.TryParse(q, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 1 or > Campaigns.Opening.OpenCampaign.MaxQuota)
+            {
+                await Console.Error.WriteLineAsync($"Erreur : quota « {q} » invalide (un nombre de 1 à {Campaigns.Opening.OpenCampaign.MaxQuota}).");
+                return 1;
+            }
+
+            quota = n;
+        }
+
+        DateOnly? submission = null;
+        if (Option("--submission") is { } d)
+        {
+            if (!DateOnly.TryParseExact(d, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                await Console.Error.WriteLineAsync($"Erreur : date « {d} » invalide (attendu : AAAA-MM-JJ, ex. 2027-03-31).");
+                return 1;
+            }
+
+            submission = day;
+        }
+
+        if (code is null) return Usage();
+        using var host = await DataHostAsync(addServices);
+        using var scope = host.Services.CreateScope();
+        var phases = scope.ServiceProvider.GetRequiredService<Campaigns.CampaignPhases>();
+        var work = await phases.ForWorkAsync(CancellationToken.None);
+        if (Campaigns.CampaignCode.StartYear(code) <= Campaigns.CampaignCode.StartYear(work.Code))
+        {
+            await Console.Error.WriteLineAsync($"Erreur : la campagne {code} n'est pas après la campagne en cours ({work.Code}) ; essayez {Campaigns.CampaignCode.Next(work.Code)}.");
+            return 1;
+        }
+
+        var caller = People.Identity.Caller.Operator(await phases.ContextAsync(CancellationToken.None));
+        var result = await scope.ServiceProvider.GetRequiredService<Campaigns.Opening.CampaignOpener>()
+            .OpenAsync(code, quota, copyThemes: !args.Contains("--no-themes"), caller, CancellationToken.None, submission);
+        Console.WriteLine(result.Created
+            ? $"Campagne {code} ouverte : dépôt jusqu'au {result.Campaign.SubmissionDeadline:yyyy-MM-dd}, {result.ThemesCopied} thème(s) et {result.RolesCopied} rôle(s) repris."
+            : $"La campagne {code} était déjà ouverte (dépôt jusqu'au {result.Campaign.SubmissionDeadline:yyyy-MM-dd}) : rien de changé.");
+        if (result.Created) await ReplanAsync(scope.ServiceProvider);
+        return 0;
     }
 
     /// <summary>Every import re-plans, as in chat: the people and their roles decide who is reminded of what.</summary>

@@ -104,6 +104,26 @@ public sealed class DirectoryImportCliTests : IDisposable
         Assert.Contains("0 ajouté(s), 0 modifié(s), 0 retiré(s)", again.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task OpenCampaign_OpensTheNextCallOnce_WithItsSubmissionDay_AndRefusesAnOlderCode()
+    {
+        var older = await RunAsync(_folder, [], "open-campaign", "2025-2026");
+        var badDate = await RunAsync(_folder, [], "open-campaign", "2027-2028", "--submission", "31/03/2027");
+        var first = await RunAsync(_folder, [], "open-campaign", "2027-2028", "--quota", "12", "--submission", "2027-04-15");
+        var again = await RunAsync(_folder, [], "open-campaign", "2027-2028");
+        var themes = await RunAsync(_folder, [], "import-themes", "--campaign", "2027-2028", Write("themes.csv", Encoding.UTF8.GetBytes("Discipline;Titre\nMathématiques;Différencier, encore\n")));
+
+        Assert.True(older.Exit == 1, older.Output);
+        Assert.Contains("n'est pas après la campagne en cours (2026-2027) ; essayez 2027-2028", older.Output, StringComparison.Ordinal);
+        Assert.True(badDate.Exit == 1, badDate.Output);
+        Assert.Contains("date « 31/03/2027 » invalide", badDate.Output, StringComparison.Ordinal);
+        Assert.True(first.Exit == 0, first.Output);
+        Assert.Contains("Campagne 2027-2028 ouverte : dépôt jusqu'au 2027-04-15", first.Output, StringComparison.Ordinal);
+        Assert.Contains("La campagne 2027-2028 était déjà ouverte (dépôt jusqu'au 2027-04-15) : rien de changé.", again.Output, StringComparison.Ordinal);
+        Assert.True(themes.Exit == 0, themes.Output); // the opened call takes its own themes
+        Assert.Equal(2, Count("Campaigns"));
+    }
+
     private Task<(int Exit, string Output)> ImportAsync(byte[] file, params string[] options) =>
         RunAsync(_folder, [], ["import-directory", Write("annuaire.csv", file), .. options]);
 

@@ -42,10 +42,24 @@ public sealed class CampaignOpener(TraamDbContext db, CampaignPhases phases, IOp
         };
     }
 
+    private static void Shift(Campaign c, int days)
+    {
+        c.SubmissionDeadline = c.SubmissionDeadline.AddDays(days);
+        c.ResultsDate = c.ResultsDate.AddDays(days);
+        c.WorkStart = c.WorkStart.AddDays(days);
+        c.KickoffDeadline = c.KickoffDeadline.AddDays(days);
+        c.CompletionDeadline = c.CompletionDeadline.AddDays(days);
+        c.BilanDeadline = c.BilanDeadline.AddDays(days);
+    }
+
     public Task<Campaign?> FindAsync(string code, CancellationToken ct) => db.Campaigns.AsNoTracking().FirstOrDefaultAsync(c => c.Code == code, ct);
 
-    /// <summary>Opens <paramref name="code"/> (a code checked by the caller: later than the working campaign's).</summary>
-    public async Task<OpeningResult> OpenAsync(string code, int? quota, bool copyThemes, Caller by, CancellationToken ct)
+    /// <summary>
+    /// Opens <paramref name="code"/> (a code checked by the caller: later than the working campaign's). With a
+    /// <paramref name="submission"/> day (the command line's rehearsals), the whole proposed calendar moves so that the
+    /// submission window closes that day.
+    /// </summary>
+    public async Task<OpeningResult> OpenAsync(string code, int? quota, bool copyThemes, Caller by, CancellationToken ct, DateOnly? submission = null)
     {
         if (await FindAsync(code, ct) is { } open) return new OpeningResult(open, false, 0, 0);
         var work = await phases.ForWorkAsync(ct);
@@ -57,6 +71,7 @@ public sealed class CampaignOpener(TraamDbContext db, CampaignPhases phases, IOp
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
                 var id = await db.Campaigns.MaxAsync(c => c.Id, ct) + 1; // ids are the calls' own, never an identity
                 var campaign = Proposal(work, code, id);
+                if (submission is { } day) Shift(campaign, day.DayNumber - campaign.SubmissionDeadline.DayNumber);
                 campaign.SelectionQuota = quota is { } q && q != options.Value.SelectionQuota ? q : null;
                 campaign.UpdatedAt = clock.GetUtcNow();
                 db.Campaigns.Add(campaign);

@@ -26,7 +26,7 @@ internal sealed class OpenCampaign(
     public const string OpenVerb = "campaign.open";
     public const string CopyThemesVerb = "campaign.copyThemes";
     public const string Card = "campaigns/open";
-    private const int MaxQuota = 30;
+    internal const int MaxQuota = 30;
 
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
     {

@@ -16,6 +16,9 @@ public sealed class Caller(Person? person, IReadOnlyList<RoleAssignment> roles, 
 
     public static Caller Unknown { get; } = new(null, [], 0);
 
+    /// <summary>Whoever runs the command line: an operator holding the database's keys, so an admin (no person, no campaign).</summary>
+    public static Caller Operator(CampaignContext campaigns) => new(null, [new RoleAssignment { Role = Role.Admin }], campaigns);
+
     public Person? Person { get; } = person;
     public IReadOnlyList<RoleAssignment> Roles { get; } = roles;
     public bool IsKnown => Person is not null;

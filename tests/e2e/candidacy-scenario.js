@@ -16,7 +16,7 @@ async function run(ctx) {
   const user = (name) => [me, ...cfg.users].find((u) => u.name === name);
   const hugo = user('Hugo Bernard'), lea = user('Léa Petit');
   const general = team.channels.find((c) => c.id === team.id) || team.channels[0];
-  const allText = (card) => JSON.stringify(card);
+  const allText = (card) => JSON.stringify(card) || '';
   const frenchInvoke = async (conv, replyToId, verb, data, from) => {
     const inv = await frenchActivity(conv, 'invoke', {
       type: 'invoke', name: 'adaptiveCard/action', replyToId,
@@ -67,6 +67,7 @@ async function run(ctx) {
     const card = cardOf(ev);
     saveCard('candidacy-channel-copy', card);
     state.copy = ev.message.messageId;
+    state.copyConv = ev.message.postConversationId || ev.actionConversationId; // the thread the copy started ("channel;messageid=…")
     state.candidacyId = card.refresh && card.refresh.action && card.refresh.action.data && card.refresh.action.data.candidacyId;
     if (!texts(card).includes(fr.candidacy.states.Pending)) return `state ${JSON.stringify(texts(card).slice(0, 4))}`;
     if (verbs(card).includes('candidacy.decide')) return 'the channel copy offers decisions to everyone';
@@ -75,9 +76,9 @@ async function run(ctx) {
   });
 
   await check(`candidacy 4: ${hugo.name}'s client refreshes the card (Action.Execute) -> his own view with the decisions`, async () => {
-    const res = await pg.execute(general.id, state.copy, { type: 'Action.Execute', verb: 'candidacy.view', data: { verb: 'candidacy.view', candidacyId: state.candidacyId } }, hugo.id);
+    const res = await pg.execute(state.copyConv, state.copy, { type: 'Action.Execute', verb: 'candidacy.view', data: { verb: 'candidacy.view', candidacyId: state.candidacyId } }, hugo.id);
     saveCard('candidacy-inspector-view', res && res.value);
-    if (!res || !res.value) return `response ${JSON.stringify(res).slice(0, 300)}`;
+    if (!res || !res.value) return `response ${JSON.stringify(res).slice(0, 300)} (copy ${state.copy} in ${state.copyConv})`;
     if (!texts(res.value).some((t) => t === en.candidacy.states.Pending)) return `state ${JSON.stringify(texts(res.value).slice(0, 4))}`;
     const decide = allOfType(res.value, 'Action.Execute').filter((a) => a.verb === 'candidacy.decide').map((a) => a.title);
     if (decide.join('|') !== [en.candidacy.review.approve, en.candidacy.review.changes, en.candidacy.review.reject].join('|')) return `decisions ${JSON.stringify(decide)}`;
@@ -86,9 +87,10 @@ async function run(ctx) {
   });
 
   await check(`candidacy 5: ${hugo.name} approves from the card -> saved; the channel copy is updated in place to "${fr.candidacy.states.Approved}"`, async () => {
+    if (!state.view) return 'no inspector view (step 4 failed)';
     const approve = allOfType(state.view, 'Action.Execute').find((a) => a.verb === 'candidacy.decide' && a.data.decision === 'approve');
     const n = pg.events.length;
-    const res = await pg.execute(general.id, state.copy, { type: 'Action.Execute', verb: approve.verb, data: { ...approve.data, comment: '' } }, hugo.id);
+    const res = await pg.execute(state.copyConv, state.copy, { type: 'Action.Execute', verb: approve.verb, data: { ...approve.data, comment: '' } }, hugo.id);
     saveCard('candidacy-approved', res && res.value);
     if (!allText(res).includes(en.candidacy.review.decided.replace('{0}', en.candidacy.decisions.Approved))) return `answer ${allText(res).slice(0, 300)}`;
     const update = await pg.waitFor((e) => pg.events.indexOf(e) >= n && e.action !== 'createMessage' && e.message
@@ -100,7 +102,7 @@ async function run(ctx) {
 
   await check(`candidacy 6: ${me.name} is told in her chat that Hugo Bernard approved it`, async () => {
     const ev = await pg.waitFor((e) => e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
-      && e.actionConversationId === pc && allText(cardOf(e)).includes('approuvée par Hugo Bernard'), 90000);
+      && e.actionConversationId === pc && `${e.message.text || ''} ${allText(cardOf(e))}`.includes('approuvée par Hugo Bernard'), 90000);
     saveCard('candidacy-referent-told', cardOf(ev));
     return undefined;
   });

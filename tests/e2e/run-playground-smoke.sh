@@ -5,7 +5,8 @@
 # starts the shared playground against it with tests/e2e/traam.m365agentsplayground.yml, runs
 # tests/e2e/playground-smoke.js, and always stops both. The last line is "N passed, M failed".
 # Env: BOT_PORT (3978), PLAYGROUND_PORT (56150; the playground picks another one if it is busy),
-#      KEEP_SMOKE_TMP=1 keeps the temp dir (logs, database, saved cards); the smoke script's SMOKE_* variables.
+#      KEEP_SMOKE_TMP=1 keeps the temp dir (logs, database, saved cards); SMOKE_NEXT_CALL=0 leaves the 2027-2028
+#      call closed (and its candidacy scenario out); the smoke script's SMOKE_* variables.
 set -uo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -67,6 +68,19 @@ mkdir -p "$work/db" "$work/playground" "$work/cards"
   dotnet "$bot_dll" import-directory "$here/people.csv"
 ) >"$work/import.log" 2>&1 || { cat "$work/import.log"; abort "importing tests/e2e/people.csv failed"; }
 echo "# directory: $(grep -m1 'Import' "$work/import.log")"
+# The next call open beside the working campaign, its window closing in 60 days whatever today's date, and the same
+# people candidating in it (tests/e2e/candidacy-scenario.js); SMOKE_NEXT_CALL=0 skips it.
+if [[ "${SMOKE_NEXT_CALL:-1}" == 1 ]]; then
+  (
+    cd "$(dirname "$bot_dll")" || exit 1
+    unset Bot__MicrosoftAppId Bot__MicrosoftAppPassword
+    export Database__SqlitePath="$work/db/traam.db"
+    dotnet "$bot_dll" open-campaign 2027-2028 --submission "$(date -u -d '+60 days' +%Y-%m-%d)" \
+      && dotnet "$bot_dll" import-directory "$here/people.csv" --campaign 2027-2028
+  ) >"$work/open-call.log" 2>&1 || { cat "$work/open-call.log"; abort "opening the 2027-2028 call failed"; }
+  echo "# next call: $(grep -m1 'Campagne' "$work/open-call.log")"
+  export SMOKE_NEXT_CALL=1
+fi
 (
   cd "$(dirname "$bot_dll")" || exit 1
   unset Bot__MicrosoftAppId Bot__MicrosoftAppPassword

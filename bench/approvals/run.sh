@@ -46,11 +46,12 @@ if [ -z "${BOT_DLL:-}" ]; then
   (cd "$OUT/src" && dotnet build src/TraAM.Bot -c Release -nologo -v q >"$OUT/build.log" 2>&1) || { grep -E 'error' "$OUT/build.log" | sort -u | tail -5 >&2; exit 1; }
   BOT_DLL=$OUT/src/src/TraAM.Bot/bin/Release/net10.0/TraAM.Bot.dll
 fi
+BOT_DLL=$(realpath "$BOT_DLL")   # the verbs run from its folder (its cards and settings)
 cli() { (cd "$(dirname "$BOT_DLL")" && env ConnectionStrings__TraAM="$CONN" dotnet "$BOT_DLL" "$@"); }
 
 # ---- the call and its directory ----------------------------------------------------------------------------------
 cli migrate >"$OUT/setup.log" 2>&1
-cli open-campaign "$CALL" >>"$OUT/setup.log" 2>&1
+cli open-campaign "$CALL" --submission "$(date -u -d '+60 days' +%Y-%m-%d)" >>"$OUT/setup.log" 2>&1   # window open whatever the day
 node "$HERE/directory.mjs" --teams "$TEAMS" --pairs "$PAIRS" > "$OUT/people.csv"
 cli import-directory --campaign "$CALL" "$OUT/people.csv" >>"$OUT/setup.log" 2>&1 || { tail -20 "$OUT/setup.log" >&2; exit 1; }
 say "directory: $(grep -c . "$OUT/people.csv") rows imported into $CALL"

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Data;
+using TraAM.Bot.People;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
@@ -58,29 +59,26 @@ internal sealed class DecideCandidacy(CallerResolver callers, TraamDbContext db,
 
         var decision = await DecideAsync(c, kind.Value, shown, comment, caller, cancellationToken);
         db.ChangeTracker.Clear();
-        var latest = (await CandidacyFile.ForCandidacyAsync(db, id, cancellationToken))!;
         if (decision is null)
         {
+            var latest = (await CandidacyFile.ForCandidacyAsync(db, id, cancellationToken))!;
             // Someone else's decision or a new version passed first: say which, change nothing.
             return latest.Candidacy!.Version != shown
                 ? Answer(latest, language, banner: string.Format(CultureInfo.InvariantCulture, cards.Text("candidacy.review.stale", language), latest.Candidacy.Version))
                 : Answer(latest, language, banner: AlreadyDecided(latest, language));
         }
 
-        await notices.DecidedAsync(latest, decision, cancellationToken);
-        return Answer(latest, language, done: string.Format(CultureInfo.InvariantCulture, cards.Text("candidacy.review.decided", language), cards.Text($"candidacy.decisions.{kind}", language)));
+        // Won: the row is what the conditional update wrote, so the file needs no second load (half the invoke's queries).
+        Decided(c, decision, caller.Person!);
+        await notices.DecidedAsync(file, decision, cancellationToken);
+        return Answer(file, language, done: string.Format(CultureInfo.InvariantCulture, cards.Text("candidacy.review.decided", language), cards.Text($"candidacy.decisions.{kind}", language)));
     }
 
     /// <summary>The decision and its audit row, if the candidacy still waits for one on that version; else null.</summary>
     private async Task<CandidacyDecision?> DecideAsync(Candidacy c, CandidacyDecisionKind kind, int version, string comment, Caller caller, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var state = kind switch
-        {
-            CandidacyDecisionKind.Approved => CandidacyState.Approved,
-            CandidacyDecisionKind.Rejected => CandidacyState.Rejected,
-            _ => CandidacyState.ChangesRequested,
-        };
+        var state = StateAfter(kind);
         var by = caller.Person!;
         var text = comment.Length == 0 ? null : comment;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -101,6 +99,25 @@ internal sealed class DecideCandidacy(CallerResolver callers, TraamDbContext db,
         await tx.CommitAsync(ct);
         return decision;
     }
+
+    /// <summary>The (no longer tracked) candidacy as <see cref="DecideAsync"/>'s update left it in the database.</summary>
+    private static void Decided(Candidacy c, CandidacyDecision decision, Person by)
+    {
+        c.State = StateAfter(decision.Kind);
+        c.DecidedAt = decision.At;
+        c.DecidedByPersonId = by.Id;
+        c.DecidedByName = by.DisplayName;
+        c.DecisionComment = decision.Comment;
+        c.UpdatedAt = decision.At;
+        c.Revision++;
+    }
+
+    private static CandidacyState StateAfter(CandidacyDecisionKind kind) => kind switch
+    {
+        CandidacyDecisionKind.Approved => CandidacyState.Approved,
+        CandidacyDecisionKind.Rejected => CandidacyState.Rejected,
+        _ => CandidacyState.ChangesRequested,
+    };
 
     private CardActionResult Answer(CandidacyFile file, string language, string banner = "", string done = "", string comment = "", string commentError = "") =>
         CardActionResult.Card(card.Render(file, file.Candidacy!.State == CandidacyState.Pending ? CandidacyView.Decide : CandidacyView.Status,

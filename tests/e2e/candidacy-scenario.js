@@ -7,7 +7,11 @@
 //   3. the bot posts the read-only copy in the linked channel, with refresh.userIds for the inspectors;
 //   4. Hugo's client refreshes the card (a real Action.Execute through the playground): his view has the decisions;
 //   5. Hugo approves from that card; the channel copy is then updated in place (PUT) to "Approuvée";
-//   6. Camille is told in her chat.
+//   6. Camille is told in her chat;
+//   7-9. Karim Haddad (DAN of Lyon) transmits: "transmettre" lists the approved candidacy, "Confirmer la transmission"
+//        transmits it and the document de synthèse comes with Teams' file consent card; Hugo cannot take the file,
+//        Karim declines it and is told how to get it again. (Accepting needs Teams' HTTPS upload session: the
+//        integration tests cover the upload.)
 'use strict';
 
 async function run(ctx) {
@@ -104,6 +108,58 @@ async function run(ctx) {
     const ev = await pg.waitFor((e) => e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
       && e.actionConversationId === pc && `${e.message.text || ''} ${allText(cardOf(e))}`.includes('approuvée par Hugo Bernard'), 90000);
     saveCard('candidacy-referent-told', cardOf(ev));
+    return undefined;
+  });
+
+  const karim = user('Karim Haddad');
+  await check(`candidacy 7: "transmettre" by ${karim.name} (DAN of Lyon, fr-FR) -> the approved candidacy listed to be sent`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(pc, 'transmettre', karim));
+    const ev = await pg.nextBotMessage(pc, n, WAIT_MS);
+    const card = cardOf(ev);
+    saveCard('transmission-card', card);
+    const all = texts(card);
+    if (!all.includes(fr.transmission.title.replace('{0}', 'Lyon'))) return `title ${JSON.stringify(all[0])}`;
+    if (!allText(card).includes('Cartes sensibles du quartier')) return 'the approved candidacy is not listed';
+    state.send = allOfType(card, 'Action.Execute').find((a) => a.verb === 'transmission.send');
+    if (!state.send) return `no "${fr.transmission.confirmButton}" action among ${JSON.stringify(verbs(card))}`;
+    state.transmissionCard = ev.message.messageId;
+    return undefined;
+  });
+
+  await check(`candidacy 8: ${karim.name} confirms -> transmitted, and the document de synthèse offered with Teams' file consent card`, async () => {
+    if (!state.send) return 'no transmission card (step 7 failed)';
+    const n = pg.events.length;
+    const body = await frenchInvoke(pc, state.transmissionCard, 'transmission.send', state.send.data, karim);
+    saveCard('transmission-done', body.value);
+    if (!allText(body.value).includes(fr.transmission.done.replace('{0}', '1').slice(0, 40))) return `answer ${allText(body).slice(0, 400)}`;
+    const offer = await pg.waitFor((e) => pg.events.indexOf(e) >= n && e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
+      && e.actionConversationId === pc && (e.message.attachments || []).some((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent'), 90000);
+    const consent = offer.message.attachments.find((a) => a.contentType === 'application/vnd.microsoft.teams.card.file.consent');
+    // The playground's page keeps the consent card's content, not the attachment's name (the integration tests check it).
+    const expected = fr.transmission.consentDescription.replace('{0}', '2027-2028').replace('{1}', 'Lyon').replace('{2}', '1');
+    if (!consent.content || consent.content.description !== expected) return `consent card ${JSON.stringify(consent).slice(0, 400)}`;
+    if (!(consent.content.sizeInBytes > 0 && consent.content.acceptContext)) return `consent card ${JSON.stringify(consent.content).slice(0, 300)}`;
+    state.consent = { id: offer.message.messageId, context: consent.content.acceptContext };
+    return undefined;
+  });
+
+  await check(`candidacy 9: ${karim.name} declines the file (fileConsent/invoke) -> told how to get it again; nobody else may take it`, async () => {
+    if (!state.consent) return 'no consent card (step 8 failed)';
+    const answer = async (who, action) => {
+      const n = pg.events.length;
+      const inv = await frenchActivity(pc, 'invoke', {
+        type: 'invoke', name: 'fileConsent/invoke', replyToId: state.consent.id,
+        value: { type: 'fileUpload', action, context: state.consent.context },
+      }, who);
+      await pg.sendCustomActivity(inv);
+      const reply = await pg.nextBotMessage(pc, n, WAIT_MS);
+      return reply.message.text || '';
+    };
+    const stranger = await answer(hugo, 'accept');
+    if (!stranger.startsWith(fr.transmission.notYours.slice(0, 30))) return `to Hugo: ${JSON.stringify(stranger)}`;
+    const declined = await answer(karim, 'decline');
+    if (!declined.startsWith(fr.transmission.declined.split('{0}')[0].slice(0, 30))) return `to Karim: ${JSON.stringify(declined)}`;
     return undefined;
   });
 

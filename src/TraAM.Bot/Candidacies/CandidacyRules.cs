@@ -44,10 +44,8 @@ public sealed class CandidacyRules(TraamDbContext db, CampaignPhases phases, Car
             .FirstOrDefault(t => TextKey.Of(t.Title) == titleKey);
         if (previous is null || yearOne is null) return cards.Text("candidacy.rules.yearTwoNoHistory", language);
 
-        var teams = db.AcademicTeams.AsNoTracking().Where(t => t.ThemeId == yearOne.Id && t.AcademyCode == file.Team.AcademyCode);
-        // Before the bot knew the selection (a call imported afterwards) every team of that call worked: it counts.
-        var published = await db.AcademicTeams.AnyAsync(t => t.CampaignId == previous.Id && t.Selection != null, ct);
-        var tookPart = published ? await teams.AnyAsync(t => t.Selection == TeamSelection.Selected, ct) : await teams.AnyAsync(ct);
+        // The previous call's teams that worked (its selection, or all of them when it predates the bot): the one rule.
+        var tookPart = await SelectedTeams.Of(db, previous.Id).AnyAsync(t => t.ThemeId == yearOne.Id && t.AcademyCode == file.Team.AcademyCode, ct);
         return tookPart ? null : string.Format(CultureInfo.InvariantCulture, cards.Text("candidacy.rules.yearTwo", language), yearOne.Title, previous.Code);
     }
 }

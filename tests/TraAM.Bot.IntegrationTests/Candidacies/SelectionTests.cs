@@ -159,6 +159,21 @@ public sealed class SelectionTests(TraamApp app) : AppTest(app)
         Assert.Empty(await App.RemindersAsync(parisReferent.Id, "completion"));
     }
 
+    [PostgresFact]
+    public async Task Ouvrir_on_the_selection_card_shows_the_full_candidacy_to_the_discipline_only()
+    {
+        var svtExpert = await App.PersonAsync("Sami", "Roy", "0e0e0e0e-0000-4000-8000-000000000004", Expert("svt"));
+        JsonNode Open() => Activities.Invoke(ViewCandidacy.OpenVerb, new JsonObject { ["candidacyId"] = _nsiLyon.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+        var byNora = await App.InvokeAsync(Open().As(_nora));
+        var bySvt = await App.InvokeAsync(Open().As(svtExpert));
+
+        Assert.Contains("Cybersécurité au lycée", byNora.Text(), StringComparison.Ordinal);
+        Assert.Contains("Les élèves de l'équipe Équipe NSI Lyon", byNora.Text(), StringComparison.Ordinal); // the summary, whole
+        Assert.DoesNotContain("Cybersécurité au lycée", bySvt.Text(), StringComparison.Ordinal);
+        Assert.Contains("Vous n'avez pas accès à cette candidature.", bySvt.Text(), StringComparison.Ordinal);
+    }
+
     /// <summary>Moves campaign 1 past its results into its work phase, the completion deadline 90 days away.</summary>
     private async Task WorkStartedAsync()
     {

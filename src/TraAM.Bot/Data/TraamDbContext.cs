@@ -30,6 +30,10 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Candidacies.Candidacy> Candidacies => Set<Candidacies.Candidacy>();
     public DbSet<Candidacies.CandidacyDecision> CandidacyDecisions => Set<Candidacies.CandidacyDecision>();
     public DbSet<Candidacies.CandidacyExport> CandidacyExports => Set<Candidacies.CandidacyExport>();
+    public DbSet<CheckIns.CheckInRound> CheckInRounds => Set<CheckIns.CheckInRound>();
+    public DbSet<CheckIns.CheckIn> CheckIns => Set<CheckIns.CheckIn>();
+    public DbSet<CheckIns.TeamProduction> TeamProductions => Set<CheckIns.TeamProduction>();
+    public DbSet<CheckIns.TeamRisk> TeamRisks => Set<CheckIns.TeamRisk>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

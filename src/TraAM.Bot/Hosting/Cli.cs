@@ -173,6 +173,13 @@ internal static class Cli
                 return 1;
             }
 
+            // A window already closed would open the call straight into its selection phase: a typo, not a rehearsal.
+            if (day < DateOnly.FromDateTime(DateTime.UtcNow))
+            {
+                await Console.Error.WriteLineAsync($"Erreur : le dépôt fermerait le {d}, une date passée ; donnez une date à venir.");
+                return 1;
+            }
+
             submission = day;
         }
 

@@ -109,7 +109,9 @@ public sealed class DirectoryImportCliTests : IDisposable
     {
         var older = await RunAsync(_folder, [], "open-campaign", "2025-2026");
         var badDate = await RunAsync(_folder, [], "open-campaign", "2027-2028", "--submission", "31/03/2027");
-        var first = await RunAsync(_folder, [], "open-campaign", "2027-2028", "--quota", "12", "--submission", "2027-04-15");
+        var pastDate = await RunAsync(_folder, [], "open-campaign", "2027-2028", "--submission", "2020-03-31");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(100).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture); // the CLI reads the real clock
+        var first = await RunAsync(_folder, [], "open-campaign", "2027-2028", "--quota", "12", "--submission", day);
         var again = await RunAsync(_folder, [], "open-campaign", "2027-2028");
         var themes = await RunAsync(_folder, [], "import-themes", "--campaign", "2027-2028", Write("themes.csv", Encoding.UTF8.GetBytes("Discipline;Titre\nMathématiques;Différencier, encore\n")));
 
@@ -117,9 +119,11 @@ public sealed class DirectoryImportCliTests : IDisposable
         Assert.Contains("n'est pas après la campagne en cours (2026-2027) ; essayez 2027-2028", older.Output, StringComparison.Ordinal);
         Assert.True(badDate.Exit == 1, badDate.Output);
         Assert.Contains("date « 31/03/2027 » invalide", badDate.Output, StringComparison.Ordinal);
+        Assert.True(pastDate.Exit == 1, pastDate.Output);
+        Assert.Contains("une date passée", pastDate.Output, StringComparison.Ordinal);
         Assert.True(first.Exit == 0, first.Output);
-        Assert.Contains("Campagne 2027-2028 ouverte : dépôt jusqu'au 2027-04-15", first.Output, StringComparison.Ordinal);
-        Assert.Contains("La campagne 2027-2028 était déjà ouverte (dépôt jusqu'au 2027-04-15) : rien de changé.", again.Output, StringComparison.Ordinal);
+        Assert.Contains($"Campagne 2027-2028 ouverte : dépôt jusqu'au {day}", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"La campagne 2027-2028 était déjà ouverte (dépôt jusqu'au {day}) : rien de changé.", again.Output, StringComparison.Ordinal);
         Assert.True(themes.Exit == 0, themes.Output); // the opened call takes its own themes
         Assert.Equal(2, Count("Campaigns"));
     }

@@ -1,0 +1,120 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.CheckIns;
+using TraAM.Bot.IntegrationTests.Infrastructure;
+using TraAM.Bot.Reference;
+using TraAM.Bot.Reminders.Holidays;
+using static TraAM.Bot.IntegrationTests.CheckIns.CheckInSeed;
+using static TraAM.Bot.IntegrationTests.Infrastructure.DirectorySeed;
+
+namespace TraAM.Bot.IntegrationTests.CheckIns;
+
+/// <summary>
+/// Rounds opened by the theme's TN3 expert from the card, through /api/messages on PostgreSQL: a monthly schedule
+/// past weekends and school holidays, planned twice with one effect, and the cards queued for 9:00 where each team works.
+/// </summary>
+public sealed class RoundPlanningTests(TraamApp app) : AppTest(app)
+{
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static DateOnly FirstMonday(DateOnly month) => month.AddDays(((int)DayOfWeek.Monday - (int)month.DayOfWeek + 7) % 7);
+
+    private Task<JsonNode> CreateAsync(string opens, string closes, string repeat = "once", string until = "", string aad = LeaAad, string theme = "9") =>
+        App.InvokeAsync(Activities.Invoke("checkin.round.create", new JsonObject
+        {
+            ["theme"] = theme, ["opens"] = opens, ["closes"] = closes, ["teachers"] = "false", ["repeat"] = repeat, ["until"] = until,
+        }, change: As(aad)));
+
+    [PostgresFact]
+    public async Task TheExpert_PlansMonthlyRounds_PastWeekendsAndHolidays_AndPlanningTwiceCreatesNothing()
+    {
+        await App.CastAsync();
+        var today = App.ParisToday();
+        var month2 = new DateOnly(today.Year, today.Month, 1).AddMonths(2);
+        var holiday = FirstMonday(month2);
+        await using (var db = App.CreateDbContext())
+        {
+            // Lyon's zone A is on holiday the week of that first Monday: the round opens the Monday after.
+            db.SchoolHolidays.Add(new SchoolHoliday { Zone = SchoolZones.ZoneA, FirstDay = holiday.AddDays(-2), LastDay = holiday.AddDays(4), Label = "Vacances de test" });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await App.PostActivityAsync(Activities.PersonalMessage("point d'étape", change: As(LeaAad)));
+        var card = Assert.Single(App.Connector.Activities);
+        Assert.Contains(card.CardTexts, t => t.Contains("Une fenêtre sur le monde", StringComparison.Ordinal));
+
+        var opens = new DateOnly(today.Year, today.Month, 1).AddMonths(1);
+        var until = new DateOnly(today.Year, today.Month, 1).AddMonths(4).AddDays(-1);
+        var first = await CreateAsync(Iso(opens), Iso(opens.AddDays(4)), "monthly", Iso(until));
+        Assert.Contains("3 point(s) d'étape créé(s), 0 déjà prévu(s)", first.Text(), StringComparison.Ordinal);
+
+        await using (var db = App.CreateDbContext())
+        {
+            var rounds = await db.CheckInRounds.AsNoTracking().OrderBy(r => r.Opens).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(3, rounds.Count);
+            Assert.Equal(FirstMonday(opens), rounds[0].Opens);
+            Assert.Equal(holiday.AddDays(7), rounds[1].Opens); // the holiday week skipped
+            Assert.All(rounds, r => Assert.Equal(DayOfWeek.Monday, r.Opens.DayOfWeek));
+            Assert.All(rounds, r => Assert.True(r.Closes.DayOfWeek is not DayOfWeek.Saturday and not DayOfWeek.Sunday));
+            Assert.All(rounds, r => Assert.Equal(RoundSchedule.Key(HistoireGeo, r.Opens), r.Key));
+        }
+
+        var again = await CreateAsync(Iso(opens), Iso(opens.AddDays(4)), "monthly", Iso(until));
+        Assert.Contains("Rien de nouveau : ces points d'étape étaient déjà prévus (3)", again.Text(), StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(3, await db.CheckInRounds.CountAsync(TestContext.Current.CancellationToken));
+        }
+    }
+
+    [PostgresFact]
+    public async Task TheCards_GoAtNineWhereEachTeamWorks_Once_ToTheReferentsOnly()
+    {
+        var cast = await App.CastAsync();
+        var tomorrow = App.ParisToday().AddDays(1);
+        var answer = await CreateAsync(Iso(tomorrow), Iso(tomorrow.AddDays(10)));
+        Assert.Contains("1 point(s) d'étape créé(s)", answer.Text(), StringComparison.Ordinal);
+        Assert.Equal(1, await App.RunEnqueuedAsync<SendCheckInRoundsJob>()); // queued by the card, run as Hangfire would
+
+        var cards = (await App.NotificationsAsync()).Where(n => n.Kind == SendCheckInRoundsJob.Kind).ToList();
+        Assert.Equal([cast.Camille.Id, cast.Marc.Id], cards.Select(n => n.PersonId!.Value).Order());
+        var paris = Assert.Single(cards, n => n.PersonId == cast.Camille.Id);
+        var martinique = Assert.Single(cards, n => n.PersonId == cast.Marc.Id);
+        Assert.Equal(LocalTime.At(tomorrow, new TimeOnly(9, 0), LocalTime.ZoneOf("paris")), paris.DueAt);
+        Assert.Equal(new DateTimeOffset(tomorrow.ToDateTime(new TimeOnly(13, 0)), TimeSpan.Zero), martinique.DueAt); // 9:00 in Fort-de-France (UTC-4)
+        Assert.Contains("Point d'étape : Équipe HG Lyon", JsonNode.Parse(paris.DataJson)!.Text(), StringComparison.Ordinal);
+
+        Assert.Equal(0, await App.SendRoundsAsync()); // the nightly run, and Hangfire's retries: nothing twice
+        Assert.Equal(2, (await App.NotificationsAsync()).Count(n => n.Kind == SendCheckInRoundsJob.Kind));
+    }
+
+    [PostgresFact]
+    public async Task MistakesStayBesideTheirField_WithWhatWasTyped_AndOthersCannotOpenARound()
+    {
+        var cast = await App.CastAsync();
+        var today = App.ParisToday();
+        var wrong = await CreateAsync(Iso(today.AddDays(-3)), Iso(today.AddDays(-5)));
+        var text = wrong.Text();
+        Assert.Contains("Cette date est passée", text, StringComparison.Ordinal);
+        Assert.Contains(Iso(today.AddDays(-5)), text, StringComparison.Ordinal); // what was typed is still there
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(0, await db.CheckInRounds.CountAsync(TestContext.Current.CancellationToken));
+        }
+
+        var inspector = await CreateAsync(Iso(today.AddDays(1)), Iso(today.AddDays(5)), aad: HugoAad);
+        Assert.Contains("Seuls les experts et expertes TN3 du thème", inspector.Text(), StringComparison.Ordinal);
+        var otherTheme = await CreateAsync(Iso(today.AddDays(1)), Iso(today.AddDays(5)), theme: SvtYear1.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("Choisissez un de vos thèmes", otherTheme.Text(), StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal(0, await db.CheckInRounds.CountAsync(TestContext.Current.CancellationToken));
+        }
+
+        App.Connector.Clear();
+        await App.PostActivityAsync(Activities.PersonalMessage("check-in", change: As(HugoAad)));
+        var reply = Assert.Single(App.Connector.Activities).Body!.Text();
+        Assert.Contains("Aucun point d'étape ouvert pour votre équipe", reply, StringComparison.Ordinal); // an inspector answers none and opens none
+        Assert.DoesNotContain(cast.Lyon.Name, reply, StringComparison.Ordinal);
+    }
+}

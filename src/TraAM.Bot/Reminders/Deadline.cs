@@ -38,6 +38,9 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
     /// <summary>The theme a round's deadline concerns (its selected teams).</summary>
     public int? ThemeId { get; init; }
 
+    /// <summary>A round's opening day: nobody is reminded of a round before its card has come.</summary>
+    public DateOnly? Opens { get; init; }
+
     /// <summary>Days before the deadline to remind (null: the campaign's "Rappels" field).</summary>
     public IReadOnlyList<int>? Offsets { get; init; }
 
@@ -88,7 +91,7 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
     /// team's inspectors the first working day after, like the calendar's deadlines.
     /// </summary>
     public static Deadline OfRound(CheckIns.CheckInRound round) =>
-        new(round.CampaignId, DeadlineKind.CheckIn, round.Closes) { RoundId = round.Id, ThemeId = round.ThemeId, Offsets = RoundReminderDays };
+        new(round.CampaignId, DeadlineKind.CheckIn, round.Closes) { RoundId = round.Id, ThemeId = round.ThemeId, Opens = round.Opens, Offsets = RoundReminderDays };
 
     public static readonly IReadOnlyList<int> RoundReminderDays = [2];
 

@@ -105,11 +105,13 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         var plans = offsets
             .Select(k => (Days: k, At: LocalTime.At(WorkingDays.OnOrBefore(d.Day.AddDays(-k), school, holidays), LocalTime.ReminderTime, zone)))
             .DistinctBy(p => p.At)
+            .Where(p => d.Opens is not { } opens || p.At > LocalTime.At(opens, LocalTime.ReminderTime, zone)) // a round's reminder comes after its card
             .ToList();
         var past = plans.Where(p => p.At <= now).ToList();
         due.UnionWith(past.Select(p => NotificationRequest.KeyOf(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, p.Days))));
         var queued = plans.Where(p => p.At > now).Select(p => Reminder(d, person, p.Days, p.At, end, zone, late: null)).ToList();
-        if (queued.Count == 0 && past.Count > 0)
+        // A round's card is its own notice: a round planned after its J-2 gets no late reminder on top.
+        if (queued.Count == 0 && past.Count > 0 && d.RoundId is null)
         {
             var latest = past.MaxBy(p => p.At);
             queued.Add(Reminder(d, person, latest.Days, NextOfficeHour(now, zone, end), end, zone, late: latest.At));

@@ -161,6 +161,20 @@ public sealed class CheckInTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task ARoundPlannedAfterItsJMinus2_RemindsNobody_ButStillEscalates()
+    {
+        var cast = await App.CastAsync();
+        var today = App.ParisToday();
+        var round = await App.RoundAsync(today, today.AddDays(1)); // its card is the notice: no reminder on top, none before it
+        await App.PlanAsync();
+
+        var all = await App.NotificationsAsync();
+        var subject = $"deadline:1:checkin:{round.Id}";
+        Assert.DoesNotContain(all, n => n.Kind == ReminderPlanner.ReminderKind && n.Subject == subject);
+        Assert.Equal(cast.Hugo.Id, Assert.Single(all, n => n.Kind == ReminderPlanner.EscalationKind && n.Subject == $"{subject}:about:{cast.Camille.Id}").PersonId);
+    }
+
+    [PostgresFact]
     public async Task AForgedCard_ATeacherOfAReferentOnlyRound_AndAnotherRole_AreRefused_AndNothingIsSaved()
     {
         var cast = await App.CastAsync();

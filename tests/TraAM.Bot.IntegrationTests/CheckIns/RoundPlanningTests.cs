@@ -86,6 +86,17 @@ public sealed class RoundPlanningTests(TraamApp app) : AppTest(app)
 
         Assert.Equal(0, await App.SendRoundsAsync()); // the nightly run, and Hangfire's retries: nothing twice
         Assert.Equal(2, (await App.NotificationsAsync()).Count(n => n.Kind == SendCheckInRoundsJob.Kind));
+
+        // 9:00 in Fort-de-France has come: both cards go; Camille's "Répondre" opens her team's form.
+        App.Clock.Advance(martinique.DueAt - App.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await App.DrainAsync();
+        var sent = Assert.Single(App.Connector.Activities, a => a.Path.Contains($"chat-{cast.Camille.Id}", StringComparison.Ordinal));
+        Assert.Contains(sent.CardTexts, t => t.EndsWith("Point d'étape : Équipe HG Lyon", StringComparison.Ordinal));
+        var open = sent.Card!["actions"]![0]!;
+        Assert.Equal("Répondre", open["title"]!.GetValue<string>());
+        var form = await App.InvokeAsync(Activities.Invoke("checkin.open", open["data"]!.DeepClone().AsObject()));
+        Assert.Contains("Point d'étape de l'équipe Équipe HG Lyon", form.Text(), StringComparison.Ordinal);
+        Assert.Single(App.Connector.Activities, a => a.Path.Contains($"chat-{cast.Marc.Id}", StringComparison.Ordinal));
     }
 
     [PostgresFact]

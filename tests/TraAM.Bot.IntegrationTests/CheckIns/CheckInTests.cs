@@ -158,6 +158,12 @@ public sealed class CheckInTests(TraamApp app) : AppTest(app)
 
         var replanned = await App.PlanAsync();
         Assert.Equal(0, replanned.Created); // planning again wants nothing new
+
+        await App.PostActivityAsync(Activities.PersonalMessage("échéances"));
+        var texts = Assert.Single(App.Connector.Activities).CardTexts.ToList();
+        var line = texts.FindIndex(t => t.StartsWith("Point d'étape", StringComparison.Ordinal));
+        Assert.True(line >= 0, string.Join(" | ", texts)); // the round is one of Camille's deadlines…
+        Assert.True(texts.Skip(line).Take(10).Contains("fait ✔"), string.Join(" | ", texts)); // …and it is done
     }
 
     [PostgresFact]

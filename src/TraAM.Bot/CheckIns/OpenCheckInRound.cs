@@ -114,7 +114,7 @@ internal sealed class OpenCheckInRound(
         var data = new RoundCardData(work.Code, form.Done,
             [.. themes.Select(t => new RoundChoice(Label(t), Id(t)))],
             form.Theme, form.ThemeError, form.Opens, form.OpensError, form.Closes, form.ClosesError, form.Teachers, form.Repeat, form.Until, form.UntilError,
-            [.. rounds.Select(r => new RoundLine(Label(themes.First(t => t.Id == r.ThemeId)) + " : " + CheckInFormCard.Period(r, cards, language)))]);
+            [.. rounds.Select(r => new RoundLine(Label(themes.First(t => t.Id == r.ThemeId)) + (language == Languages.French ? " : " : ": ") + CheckInFormCard.Period(r, cards, language)))]);
         return cards.Render(Card, data, language);
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TraAM.Bot.CheckIns;
 using TraAM.Bot.IntegrationTests.Infrastructure;
 using TraAM.Bot.Reference;
@@ -97,6 +98,43 @@ public sealed class RoundPlanningTests(TraamApp app) : AppTest(app)
         var form = await App.InvokeAsync(Activities.Invoke("checkin.open", open["data"]!.DeepClone().AsObject()));
         Assert.Contains("Point d'étape de l'équipe Équipe HG Lyon", form.Text(), StringComparison.Ordinal);
         Assert.Single(App.Connector.Activities, a => a.Path.Contains($"chat-{cast.Marc.Id}", StringComparison.Ordinal));
+    }
+
+    [PostgresFact]
+    public async Task WhenTheRoundLetsTeachersAnswer_TheyGetTheCardToo_AndMayAnswer()
+    {
+        var cast = await App.CastAsync();
+        var today = App.ParisToday();
+        await App.RoundAsync(today, today.AddDays(7), teachers: true);
+
+        Assert.Equal(3, await App.SendRoundsAsync());
+        var to = (await App.NotificationsAsync()).Where(n => n.Kind == SendCheckInRoundsJob.Kind).Select(n => n.PersonId!.Value).Order();
+        Assert.Equal(new[] { cast.Camille.Id, cast.Marc.Id, cast.Teacher.Id }.Order(), to);
+    }
+
+    [PostgresFact]
+    public async Task CheckIns_AreDeleted_ThreeYearsAfterTheirCampaignsBilan_TheTeamsStay()
+    {
+        var cast = await App.CastAsync();
+        var today = App.ParisToday();
+        var round = await App.RoundAsync(today, today.AddDays(7));
+        await App.SubmitAsync(Answers(Subject(round, cast.Lyon), 0, "late", ("scenariosState", "written")));
+        using var scope = App.Services.CreateScope();
+        var purge = scope.ServiceProvider.GetRequiredService<PurgeCheckInsJob>();
+
+        Assert.Equal(0, await purge.RunAsync(TestContext.Current.CancellationToken)); // the campaign is still running
+        await using (var db = App.CreateDbContext())
+        {
+            await db.Campaigns.Where(c => c.Id == 1).ExecuteUpdateAsync(s => s.SetProperty(c => c.BilanDeadline, today.AddYears(-3).AddDays(-1)), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(1, await purge.RunAsync(TestContext.Current.CancellationToken));
+        await using var after = App.CreateDbContext();
+        Assert.Equal(0, await after.CheckIns.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await after.TeamRisks.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await after.TeamProductions.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(0, await after.FormVersions.CountAsync(v => v.Kind == CheckInRound.FormKind, TestContext.Current.CancellationToken));
+        Assert.Equal(2, await after.AcademicTeams.CountAsync(TestContext.Current.CancellationToken));
     }
 
     [PostgresFact]

@@ -23,6 +23,9 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     public const string ReminderKind = "reminder";
     public const string EscalationKind = "escalation";
     public const string ReminderCard = "reminders/reminder";
+
+    /// <summary>A check-in round's reminder: "Répondre" opens the team's check-in (answering it is what is awaited, not "C'est fait").</summary>
+    public const string RoundReminderCard = "reminders/round-reminder";
     public const string EscalationCard = "reminders/escalation";
 
     /// <summary>An escalation not sent within a week of its time is stale: the situation has moved on.</summary>
@@ -130,7 +133,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
             late is { } l ? string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.latePlan", language), LongDateTime(l, zone, language)) : "",
             d.Subject,
             d.RoundId?.ToString(CultureInfo.InvariantCulture) ?? "");
-        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), ReminderCard,
+        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), d.RoundId is null ? ReminderCard : RoundReminderCard,
             LocalizedData.Of(Data(Languages.French), Data(Languages.English)), at, ExpiresAt: end);
     }
 
@@ -172,10 +175,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>
-/// Data of cards/reminders/reminder.json (one language). <c>Round</c>, a check-in round's id, makes the card offer
-/// "Répondre" (the check-in itself is what is awaited) instead of "C'est fait".
-/// </summary>
+/// <summary>Data of cards/reminders/reminder.json and round-reminder.json (one language; <c>Round</c>: the check-in round's id, for the latter).</summary>
 internal sealed record ReminderCardData(string Title, string What, string Deadline, string When, string Late, string Subject, string Round = "");
 
 /// <summary>Data of cards/reminders/escalation.json (one language).</summary>

@@ -143,7 +143,8 @@ public sealed class CheckInTests(TraamApp app) : AppTest(app)
         var all = await App.NotificationsAsync();
         var reminder = Assert.Single(all, n => n.Kind == ReminderPlanner.ReminderKind && n.Subject == subject && n.PersonId == cast.Camille.Id);
         Assert.Equal(TraAM.Bot.Reference.LocalTime.At(TraAM.Bot.Reminders.Holidays.WorkingDays.OnOrBefore(round.Closes.AddDays(-2), TraAM.Bot.Reference.SchoolZones.Of("lyon"), []), new TimeOnly(9, 0), TraAM.Bot.Reference.LocalTime.ZoneOf("lyon")), reminder.DueAt);
-        Assert.Contains("\"round\":\"" + round.Id + "\"", reminder.DataJson, StringComparison.Ordinal); // "Répondre", not "C'est fait"
+        Assert.Equal(ReminderPlanner.RoundReminderCard, reminder.Card); // "Répondre", not "C'est fait"
+        Assert.Contains("\"round\":\"" + round.Id + "\"", reminder.DataJson, StringComparison.Ordinal);
         Assert.Single(all, n => n.Kind == ReminderPlanner.ReminderKind && n.Subject == subject && n.PersonId == cast.Marc.Id);
         var escalation = Assert.Single(all, n => n.Kind == ReminderPlanner.EscalationKind && n.Subject == $"{subject}:about:{cast.Camille.Id}");
         Assert.Equal(cast.Hugo.Id, escalation.PersonId);

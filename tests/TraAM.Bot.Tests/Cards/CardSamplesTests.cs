@@ -43,6 +43,7 @@ public sealed class CardSamplesTests
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),
         ["reminders/reminder"] = typeof(ReminderCardData),
+        ["reminders/round-reminder"] = typeof(ReminderCardData),
         ["shared/help"] = typeof(HelpCard),
         ["shared/welcome"] = typeof(WelcomeCardData),
     };

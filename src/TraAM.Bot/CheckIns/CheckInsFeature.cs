@@ -25,6 +25,7 @@ public static class CheckInsFeature
         return bot
             .OnCommand<OpenCheckInRound>("point d'etape", "point d etape", "point detape", "check-in", "checkin", "check in")
             .OnCardAction<OpenCheckInRound>(OpenCheckInRound.CreateVerb)
+            .OnCardAction<OpenCheckInRound>(OpenCheckInRound.DeleteVerb)
             .OnCardAction<AnswerCheckIn>(AnswerCheckIn.Verb)
             .OnCardAction<SaveCheckIn>(CheckInFormCard.SaveVerb)
             .OnCardAction<SaveCheckIn>(CheckInFormCard.SubmitVerb);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Data;
+using TraAM.Bot.Delivery;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
@@ -17,10 +18,11 @@ namespace TraAM.Bot.CheckIns;
 /// else gets their team's open check-in. Errors sit beside their field and keep what was typed.
 /// </summary>
 internal sealed class OpenCheckInRound(
-    CallerResolver callers, CampaignPhases phases, TraamDbContext db, RoundCreator creator, AnswerCheckIn answers, CardTemplates cards, TimeProvider clock)
+    CallerResolver callers, CampaignPhases phases, TraamDbContext db, RoundCreator creator, AnswerCheckIn answers, Outbox outbox, CardTemplates cards, TimeProvider clock)
     : ITurnHandler, ICardActionHandler
 {
     public const string CreateVerb = "checkin.round.create";
+    public const string DeleteVerb = "checkin.round.delete";
     public const string Card = "checkins/round";
 
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -41,10 +43,12 @@ internal sealed class OpenCheckInRound(
             return;
         }
 
-        var today = phases.Today;
-        var form = new RoundForm(themes.Count == 1 ? Id(themes[0]) : "", Iso(today), Iso(today.AddDays(11)), false, "once", Iso(work.CompletionDeadline));
-        await turn.SendCardAsync(await RenderAsync(work, themes, form, language, cancellationToken), cancellationToken);
+        await turn.SendCardAsync(await RenderAsync(work, themes, Blank(themes, work), language, cancellationToken), cancellationToken);
     }
+
+    /// <summary>The card as first shown: opening today, two weeks, once, repeated (if chosen) until the completion deadline.</summary>
+    private RoundForm Blank(List<Theme> themes, Campaign work) =>
+        new(themes.Count == 1 ? Id(themes[0]) : "", Iso(phases.Today), Iso(phases.Today.AddDays(11)), false, "once", Iso(work.CompletionDeadline));
 
     public async Task<CardActionResult> HandleAsync(TurnContext turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -53,6 +57,7 @@ internal sealed class OpenCheckInRound(
         var work = await phases.ForWorkAsync(cancellationToken);
         var themes = await ThemesAsync(caller, work, cancellationToken);
         if (themes.Count == 0) return CardActionResult.Message(cards.Text("checkin.round.notAllowed", language));
+        if (CardInput.Text(data, "verb") == DeleteVerb) return await DeleteAsync(work, themes, CardInput.Text(data, "round"), language, cancellationToken);
 
         var form = new RoundForm(CardInput.Text(data, "theme") ?? "", CardInput.Text(data, "opens") ?? "", CardInput.Text(data, "closes") ?? "",
             CardInput.IsOn(data, "teachers"), CardInput.Text(data, "repeat") == "monthly" ? "monthly" : "once", CardInput.Text(data, "until") ?? "");
@@ -73,6 +78,29 @@ internal sealed class OpenCheckInRound(
         }
 
         return CardActionResult.Card(await RenderAsync(work, themes, form, language, cancellationToken));
+    }
+
+    /// <summary>
+    /// "Supprimer" beside a round of one of the caller's themes, while it has not opened and nobody answered: deleted,
+    /// with its cards and reminders still pending in the outbox.
+    /// </summary>
+    private async Task<CardActionResult> DeleteAsync(Campaign work, List<Theme> themes, string? roundText, string language, CancellationToken ct)
+    {
+        var ids = themes.Select(t => t.Id).ToList();
+        var id = long.TryParse(roundText, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        var round = await db.CheckInRounds.SingleOrDefaultAsync(r => r.Id == id && r.CampaignId == work.Id && ids.Contains(r.ThemeId), ct);
+        if (round is null) return CardActionResult.Message(cards.Text("checkin.round.notAllowed", language));
+        if (round.Opens <= phases.Today || await db.CheckIns.AnyAsync(c => c.RoundId == round.Id, ct))
+            return CardActionResult.Message(cards.Text("checkin.round.cannotDelete", language));
+
+        var period = CheckInFormCard.Period(round, cards, language);
+        db.CheckInRounds.Remove(round);
+        await db.SaveChangesAsync(ct);
+        var none = new HashSet<string>();
+        await outbox.CancelPendingAsync(db, $"checkin:{round.Id}", none, "point d'étape supprimé", ct);
+        await outbox.CancelPendingAsync(db, Reminders.Deadline.OfRound(round).Subject, none, "point d'étape supprimé", ct);
+        var form = Blank(themes, work) with { Done = cards.Format("checkin.round.deleted", language, period) };
+        return CardActionResult.Card(await RenderAsync(work, themes, form, language, ct));
     }
 
     /// <summary>The themes of the working campaign whose rounds the caller may open (the policy decides, theme by theme).</summary>
@@ -111,10 +139,14 @@ internal sealed class OpenCheckInRound(
     {
         var ids = themes.Select(t => t.Id).ToList();
         var rounds = await db.CheckInRounds.AsNoTracking().Where(r => ids.Contains(r.ThemeId) && r.CampaignId == work.Id).OrderBy(r => r.Opens).ThenBy(r => r.ThemeId).ToListAsync(ct);
+        var roundIds = rounds.Select(r => r.Id).ToList();
+        var answered = (await db.CheckIns.Where(c => roundIds.Contains(c.RoundId)).Select(c => c.RoundId).Distinct().ToListAsync(ct)).ToHashSet();
         var data = new RoundCardData(work.Code, form.Done,
             [.. themes.Select(t => new RoundChoice(Label(t), Id(t)))],
             form.Theme, form.ThemeError, form.Opens, form.OpensError, form.Closes, form.ClosesError, form.Teachers, form.Repeat, form.Until, form.UntilError,
-            [.. rounds.Select(r => new RoundLine(Label(themes.First(t => t.Id == r.ThemeId)) + (language == Languages.French ? " : " : ": ") + CheckInFormCard.Period(r, cards, language)))]);
+            [.. rounds.Select(r => new RoundLine(
+                Label(themes.First(t => t.Id == r.ThemeId)) + (language == Languages.French ? " : " : ": ") + CheckInFormCard.Period(r, cards, language),
+                r.Id.ToString(CultureInfo.InvariantCulture), r.Opens > phases.Today && !answered.Contains(r.Id)))]);
         return cards.Render(Card, data, language);
     }
 
@@ -150,4 +182,5 @@ internal sealed record RoundCardData(
 
 internal sealed record RoundChoice(string Title, string Value);
 
-internal sealed record RoundLine(string Line);
+/// <summary>A planned round; <paramref name="CanDelete"/> while it has not opened and has no answer.</summary>
+internal sealed record RoundLine(string Line, string Id, bool CanDelete);

@@ -138,6 +138,39 @@ public sealed class RoundPlanningTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task ARoundNotOpenedYet_CanBeDeleted_WithItsCards_AnOpenOneCannot()
+    {
+        var cast = await App.CastAsync();
+        var today = App.ParisToday();
+        await CreateAsync(Iso(today.AddDays(1)), Iso(today.AddDays(8)));
+        await App.SendRoundsAsync();
+        var open = await App.RoundAsync(today, today.AddDays(7));
+        long planned;
+        await using (var db = App.CreateDbContext())
+        {
+            planned = await db.CheckInRounds.Where(r => r.Id != open.Id).Select(r => r.Id).SingleAsync(TestContext.Current.CancellationToken);
+        }
+
+        JsonObject Round(long id) => new() { ["round"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var byHugo = await App.InvokeAsync(Activities.Invoke("checkin.round.delete", Round(planned), change: As(HugoAad)));
+        Assert.Contains("Seuls les experts et expertes TN3 du thème", byHugo.Text(), StringComparison.Ordinal);
+        var started = await App.InvokeAsync(Activities.Invoke("checkin.round.delete", Round(open.Id), change: As(LeaAad)));
+        Assert.Contains("Ce point d'étape a commencé", started.Text(), StringComparison.Ordinal);
+
+        var deleted = await App.InvokeAsync(Activities.Invoke("checkin.round.delete", Round(planned), change: As(LeaAad)));
+        Assert.Contains("Point d'étape supprimé", deleted.Text(), StringComparison.Ordinal);
+        await using (var db = App.CreateDbContext())
+        {
+            Assert.Equal([open.Id], await db.CheckInRounds.Select(r => r.Id).ToListAsync(TestContext.Current.CancellationToken));
+        }
+
+        var cards = (await App.NotificationsAsync()).Where(n => n.Subject.StartsWith($"checkin:{planned}:", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.All(cards, n => Assert.Equal(TraAM.Bot.Delivery.NotificationState.Cancelled, n.State));
+        Assert.NotNull(cast);
+    }
+
+    [PostgresFact]
     public async Task MistakesStayBesideTheirField_WithWhatWasTyped_AndOthersCannotOpenARound()
     {
         var cast = await App.CastAsync();

@@ -1,5 +1,6 @@
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Candidacies;
+using TraAM.Bot.CheckIns;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
 using TraAM.Bot.Help;
@@ -24,6 +25,7 @@ app.MapBot("/api/messages", bot => bot
     .MapPeople(help)
     .MapCampaigns(help)
     .MapCandidacies(help)
+    .MapCheckIns(help)
     .MapReminders(help));
 
 app.MapHealth("/health");
@@ -60,5 +62,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddPeople()                                                               // who is asking, roles, groups, "moi"
         .AddCampaigns()                                                            // the campaign calendar, the phases of each campaign
         .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
+        .AddCheckIns()                                                             // check-in rounds: the teams' progress, productions and risks
         .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
 }

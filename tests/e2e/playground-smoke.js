@@ -392,6 +392,9 @@ function runCardcheck(file) {
     });
   }
 
+  // 10c. a check-in round opened by the TN3 expert and answered by the referent (tests/e2e/checkin-scenario.js)
+  await require('./checkin-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
+
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 
   // 11. every card the bot sent passes the official renderer's validation

@@ -26,6 +26,7 @@ internal sealed class ShowHelp(CardTemplates cards, HelpCatalog catalog, CallerR
         var commands = catalog.Entries
             .Where(e => e.Requires is not { } permission || caller.CanSomewhere(permission))
             .Select(e => new HelpLine(english ? e.English : e.French, cards.Text(e.DescriptionKey, turn.Language)))
+            .Distinct() // a command listed for two permissions (answer a check-in, open a round) shows once
             .ToList();
         return cards.Render(Card, new HelpCard(!turn.IsPersonal, commands), turn.Language);
     }

@@ -22,6 +22,9 @@ internal static class ConcernedRoles
             case DeadlineKind.Completion or DeadlineKind.Bilan:
                 var working = (await SelectedTeams.Of(db, deadline.CampaignId).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
                 return r => r.TeamId is { } team && working.Contains(team);
+            case DeadlineKind.CheckIn:
+                var answering = (await SelectedTeams.Of(db, deadline.CampaignId).Where(t => t.ThemeId == deadline.ThemeId).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+                return r => r.TeamId is { } t && answering.Contains(t);
             default:
                 return _ => true;
         }

@@ -21,6 +21,9 @@ public enum DeadlineKind
 
     /// <summary>Each referent's end-of-year bilan.</summary>
     Bilan,
+
+    /// <summary>A check-in round of a theme closes: each selected team's referent answers (one deadline per round).</summary>
+    CheckIn,
 }
 
 /// <summary>
@@ -29,9 +32,21 @@ public enum DeadlineKind
 /// </summary>
 public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
 {
+    /// <summary>The check-in round this deadline is (null: a deadline of the campaign calendar).</summary>
+    public long? RoundId { get; init; }
+
+    /// <summary>The theme a round's deadline concerns (its selected teams).</summary>
+    public int? ThemeId { get; init; }
+
+    /// <summary>A round's opening day: nobody is reminded of a round before its card has come.</summary>
+    public DateOnly? Opens { get; init; }
+
+    /// <summary>Days before the deadline to remind (null: the campaign's "Rappels" field).</summary>
+    public IReadOnlyList<int>? Offsets { get; init; }
+
     public string Code => Kind.ToString().ToLowerInvariant();
 
-    public string Subject => $"deadline:{CampaignId}:{Code}";
+    public string Subject => RoundId is { } round ? $"deadline:{CampaignId}:{Code}:{round}" : $"deadline:{CampaignId}:{Code}";
 
     /// <summary>The duty in <see cref="AccessPolicy"/> that makes this deadline someone's own.</summary>
     public Permission Duty => Kind switch
@@ -40,6 +55,7 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
         DeadlineKind.Results => Permission.MeetResultsDeadline,
         DeadlineKind.Kickoff => Permission.MeetKickoffDeadline,
         DeadlineKind.Completion => Permission.MeetCompletionDeadline,
+        DeadlineKind.CheckIn => Permission.MeetCheckInDeadline,
         _ => Permission.MeetBilanDeadline,
     };
 
@@ -69,6 +85,19 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
         CampaignPhase.Closed => [],
         _ => Of(c.Campaign),
     };
+
+    /// <summary>
+    /// A check-in round as a deadline source: its closing day, reminded once two days before (J-2), escalated to the
+    /// team's inspectors the first working day after, like the calendar's deadlines.
+    /// </summary>
+    public static Deadline OfRound(CheckIns.CheckInRound round) =>
+        new(round.CampaignId, DeadlineKind.CheckIn, round.Closes) { RoundId = round.Id, ThemeId = round.ThemeId, Opens = round.Opens, Offsets = RoundReminderDays };
+
+    public static readonly IReadOnlyList<int> RoundReminderDays = [2];
+
+    /// <summary>The kinds a plan run covers: the current calendar deadlines, and check-in rounds once the teams work.</summary>
+    public static IReadOnlyList<DeadlineKind> CurrentKinds(CampaignInPhase c) =>
+        [.. Current(c).Select(d => d.Kind), .. c.Phase is CampaignPhase.Preparation or CampaignPhase.Work ? [DeadlineKind.CheckIn] : Array.Empty<DeadlineKind>()];
 
     public static Deadline? Parse(Campaign c, string? subject) => Of(c).FirstOrDefault(d => d.Subject == subject);
 }

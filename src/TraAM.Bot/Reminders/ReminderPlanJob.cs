@@ -24,7 +24,7 @@ public sealed partial class ReminderPlanJob(TraamDbContext db, Campaigns.Campaig
         var total = new PlanReport(0, 0, 0);
         foreach (var campaign in await phases.LiveAsync(cancellationToken))
         {
-            var report = await planner.PlanAsync(campaign.Campaign.Id, [.. Deadline.Current(campaign).Select(d => d.Kind)], cancellationToken);
+            var report = await planner.PlanAsync(campaign.Campaign.Id, Deadline.CurrentKinds(campaign), cancellationToken);
             LogPlanned(logger, campaign.Campaign.Id, report.Wanted, report.Created, report.Cancelled);
             total = new PlanReport(total.Wanted + report.Wanted, total.Created + report.Created, total.Cancelled + report.Cancelled);
         }

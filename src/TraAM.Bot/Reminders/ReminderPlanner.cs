@@ -23,6 +23,9 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     public const string ReminderKind = "reminder";
     public const string EscalationKind = "escalation";
     public const string ReminderCard = "reminders/reminder";
+
+    /// <summary>A check-in round's reminder: "Répondre" opens the team's check-in (answering it is what is awaited, not "C'est fait").</summary>
+    public const string RoundReminderCard = "reminders/round-reminder";
     public const string EscalationCard = "reminders/escalation";
 
     /// <summary>An escalation not sent within a week of its time is stale: the situation has moved on.</summary>
@@ -53,7 +56,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         var superiors = await ReminderAudience.LoadAsync(db, campaignId, ct);
         var now = clock.GetUtcNow();
         var report = new PlanReport(0, 0, 0);
-        foreach (var deadline in Deadline.Of(campaign).Where(d => kinds.Contains(d.Kind)))
+        foreach (var deadline in Deadline.Of(campaign).Where(d => kinds.Contains(d.Kind)).Concat(await RoundsAsync(campaignId, kinds, now, ct)))
         {
             var done = (await db.DeadlineCompletions.Where(c => c.Subject == deadline.Subject).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
             var wanted = new List<NotificationRequest>();
@@ -61,7 +64,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
             foreach (var member in await ReminderAudience.OfAsync(db, deadline, ct))
             {
                 if (done.Contains(member.Person.Id)) continue;
-                wanted.AddRange(Reminders(deadline, member.Person, campaign.ReminderDays, holidays, now, due));
+                wanted.AddRange(Reminders(deadline, member.Person, deadline.Offsets ?? campaign.ReminderDays, holidays, now, due));
                 wanted.AddRange(superiors.Above(member).SelectMany(s => Escalation(deadline, member, s, holidays, now)));
             }
 
@@ -73,6 +76,21 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
 
         return report;
     }
+
+    /// <summary>
+    /// Check-in rounds are deadlines too (one per round): those still to close, and those closed recently enough for
+    /// their escalation to be wanted (older ones have nothing left to plan, and are left as they are).
+    /// </summary>
+    private async Task<IReadOnlyList<Deadline>> RoundsAsync(int campaignId, IReadOnlyCollection<DeadlineKind> kinds, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!kinds.Contains(DeadlineKind.CheckIn)) return [];
+        var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-RoundLookBackDays);
+        var rounds = await db.CheckInRounds.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Closes >= since).OrderBy(r => r.Id).ToListAsync(ct);
+        return [.. rounds.Select(Deadline.OfRound)];
+    }
+
+    /// <summary>Weekends, holidays (two weeks at most) and the week an escalation stays valid: what a closed round can still need.</summary>
+    private const int RoundLookBackDays = 30;
 
     /// <summary>
     /// J-k reminders at 9:00 on a working day of the person's académie (moved earlier past weekends and holidays).
@@ -90,11 +108,13 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         var plans = offsets
             .Select(k => (Days: k, At: LocalTime.At(WorkingDays.OnOrBefore(d.Day.AddDays(-k), school, holidays), LocalTime.ReminderTime, zone)))
             .DistinctBy(p => p.At)
+            .Where(p => d.Opens is not { } opens || p.At > LocalTime.At(opens, LocalTime.ReminderTime, zone)) // a round's reminder comes after its card
             .ToList();
         var past = plans.Where(p => p.At <= now).ToList();
         due.UnionWith(past.Select(p => NotificationRequest.KeyOf(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, p.Days))));
         var queued = plans.Where(p => p.At > now).Select(p => Reminder(d, person, p.Days, p.At, end, zone, late: null)).ToList();
-        if (queued.Count == 0 && past.Count > 0)
+        // A round's card is its own notice: a round planned after its J-2 gets no late reminder on top.
+        if (queued.Count == 0 && past.Count > 0 && d.RoundId is null)
         {
             var latest = past.MaxBy(p => p.At);
             queued.Add(Reminder(d, person, latest.Days, NextOfficeHour(now, zone, end), end, zone, late: latest.At));
@@ -111,8 +131,9 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
             LongDate(d.Day, language),
             string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.daysBefore", language), days),
             late is { } l ? string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.latePlan", language), LongDateTime(l, zone, language)) : "",
-            d.Subject);
-        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), ReminderCard,
+            d.Subject,
+            d.RoundId?.ToString(CultureInfo.InvariantCulture) ?? "");
+        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), d.RoundId is null ? ReminderCard : RoundReminderCard,
             LocalizedData.Of(Data(Languages.French), Data(Languages.English)), at, ExpiresAt: end);
     }
 
@@ -154,8 +175,8 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Data of cards/reminders/reminder.json (one language).</summary>
-internal sealed record ReminderCardData(string Title, string What, string Deadline, string When, string Late, string Subject);
+/// <summary>Data of cards/reminders/reminder.json and round-reminder.json (one language; <c>Round</c>: the check-in round's id, for the latter).</summary>
+internal sealed record ReminderCardData(string Title, string What, string Deadline, string When, string Late, string Subject, string Round = "");
 
 /// <summary>Data of cards/reminders/escalation.json (one language).</summary>
 internal sealed record EscalationCardData(string Title, string Text, string Email);

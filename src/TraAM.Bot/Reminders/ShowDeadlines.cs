@@ -30,7 +30,7 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);
         var codes = live.ToDictionary(c => c.Campaign.Id, c => c.Campaign.Code);
-        var mine = live.SelectMany(Deadline.Current)
+        var mine = live.SelectMany(Deadline.Current).Concat(await RoundsAsync(caller, live, today, cancellationToken))
             .Where(d => caller.Can(d.Duty, d.Scope))
             .Where(d => LocalTime.EndOf(d.Day, zone) > now)
             .OrderBy(d => d.Day)
@@ -52,6 +52,25 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
                 : cards.Text("deadlines.noReminder", language))).ToList();
         var where = $"{Labels(person.AcademyCode)} ({(zone.Id == "Europe/Paris" ? cards.Text("deadlines.paris", language) : zone.Id)})";
         await turn.SendCardAsync(cards.Render(Card, new DeadlinesCard(where, items), language), cancellationToken);
+    }
+
+    /// <summary>The check-in rounds not closed of the themes where the caller is a referent of a team that works.</summary>
+    private async Task<IEnumerable<Deadline>> RoundsAsync(Caller caller, IReadOnlyList<Campaigns.CampaignInPhase> live, DateOnly today, CancellationToken ct)
+    {
+        var teams = caller.Roles.Where(r => r.Role == People.Role.Referent && r.TeamId is not null).Select(r => r.TeamId!.Value).ToList();
+        if (teams.Count == 0) return [];
+        var liveIds = live.Select(c => c.Campaign.Id).ToList();
+        var working = new List<(int Campaign, int Theme)>();
+        foreach (var id in liveIds)
+        {
+            working.AddRange((await People.SelectedTeams.Of(db, id).Where(t => teams.Contains(t.Id)).Select(t => new { t.CampaignId, t.ThemeId }).ToListAsync(ct))
+                .Select(t => (t.CampaignId, t.ThemeId)));
+        }
+
+        var themes = working.Select(w => w.Theme).Distinct().ToList();
+        var rounds = await db.CheckInRounds.AsNoTracking()
+            .Where(r => liveIds.Contains(r.CampaignId) && themes.Contains(r.ThemeId) && r.Opens <= today && r.Closes >= today.AddDays(-1)).ToListAsync(ct);
+        return rounds.Where(r => working.Contains((r.CampaignId, r.ThemeId))).Select(Deadline.OfRound);
     }
 
     private string Left(int days, string language) => days switch

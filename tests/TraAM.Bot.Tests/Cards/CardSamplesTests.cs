@@ -28,6 +28,9 @@ public sealed class CardSamplesTests
         ["candidacies/candidacy"] = typeof(TraAM.Bot.Candidacies.CandidacyCardData),
         ["candidacies/list"] = typeof(TraAM.Bot.Candidacies.CandidacyListCard),
         ["forms/form"] = typeof(TraAM.Bot.Forms.FormCardData),
+        ["checkins/invite"] = typeof(TraAM.Bot.CheckIns.InviteCardData),
+        ["checkins/risk"] = typeof(TraAM.Bot.CheckIns.RiskCardData),
+        ["checkins/round"] = typeof(TraAM.Bot.CheckIns.RoundCardData),
         ["candidacies/selection"] = typeof(TraAM.Bot.Candidacies.Selection.SelectionCardData),
         ["candidacies/selection-area"] = typeof(TraAM.Bot.Candidacies.Selection.SelectionAreaCard),
         ["candidacies/selection-result"] = typeof(TraAM.Bot.Candidacies.Selection.SelectionResultCard),
@@ -40,6 +43,7 @@ public sealed class CardSamplesTests
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),
         ["reminders/reminder"] = typeof(ReminderCardData),
+        ["reminders/round-reminder"] = typeof(ReminderCardData),
         ["shared/help"] = typeof(HelpCard),
         ["shared/welcome"] = typeof(WelcomeCardData),
     };

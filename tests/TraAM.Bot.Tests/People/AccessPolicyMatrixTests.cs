@@ -61,6 +61,8 @@ public sealed class AccessPolicyMatrixTests
         (Permission.ViewAcademyStatus, Kind.Academy, "Inspector Dan Dran Cardie Igesr ExpertTn3 Admin"),
         (Permission.ViewThemeStatus, Kind.Theme, "Igesr ExpertTn3 Admin"),
         (Permission.SubmitCheckIn, Kind.Team, "Referent Teacher Admin"),
+        (Permission.SubmitTeamCheckIn, Kind.Team, "Referent Admin"),
+        (Permission.OpenCheckInRound, Kind.Theme, "ExpertTn3 Admin"),
         (Permission.SubmitCandidacy, Kind.Team, "Referent Inspector Admin"),
         (Permission.ApproveCandidacy, Kind.Team, "Inspector Admin"),
         (Permission.ExportCandidacies, Kind.Academy, "Dan Dran Admin"),
@@ -78,6 +80,7 @@ public sealed class AccessPolicyMatrixTests
         (Permission.MeetKickoffDeadline, Kind.Programme, "ExpertTn3"),
         (Permission.MeetCompletionDeadline, Kind.Programme, "Referent"),
         (Permission.MeetBilanDeadline, Kind.Programme, "Referent"),
+        (Permission.MeetCheckInDeadline, Kind.Programme, "Referent"),
     ];
 
     public static TheoryData<Permission, Role, bool, bool> Matrix()

@@ -36,6 +36,10 @@ public sealed class HandlerAuthorizationTests
         ["ShowSelection"] = ["Permission.DecideNationalSelection"],
         ["ToggleSelection"] = ["Permission.DecideNationalSelection"],
         ["PublishResults"] = ["Permission.DecideNationalSelection"],
+        ["OpenCheckInRound"] = ["Permission.OpenCheckInRound", "answers.FilesAsync"],
+        // Referent only, or the team's teachers too when the round says so (CheckInFile.AnswerPermission names both).
+        ["AnswerCheckIn"] = ["AnswerPermission"],
+        ["SaveCheckIn"] = ["AnswerPermission"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

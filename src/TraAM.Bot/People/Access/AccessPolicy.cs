@@ -73,6 +73,10 @@ public static class AccessPolicy
             ],
             [Permission.ViewThemeStatus] = [(Role.Igesr, ScopeMatch.SameDiscipline), (Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.SubmitCheckIn] = [(Role.Referent, ScopeMatch.SameTeam), (Role.Teacher, ScopeMatch.SameTeam)],
+            // A round answered by the referent only; SubmitCheckIn above applies when the round lets the teachers answer too.
+            [Permission.SubmitTeamCheckIn] = [(Role.Referent, ScopeMatch.SameTeam)],
+            // The theme's TN3 experts run its check-in rounds (admins too, as everywhere).
+            [Permission.OpenCheckInRound] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.SubmitCandidacy] = [(Role.Referent, ScopeMatch.SameTeam), (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline)], // inspectors often fill it in
             [Permission.ApproveCandidacy] = [(Role.Inspector, ScopeMatch.SameAcademyAndDiscipline)],
             [Permission.ExportCandidacies] = [(Role.Dan, ScopeMatch.SameAcademy), (Role.Dran, ScopeMatch.SameRegion)],
@@ -100,6 +104,7 @@ public static class AccessPolicy
             [Permission.MeetKickoffDeadline] = [(Role.ExpertTn3, ScopeMatch.Anywhere)],
             [Permission.MeetCompletionDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             [Permission.MeetBilanDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
+            [Permission.MeetCheckInDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
         };
 
     /// <summary>What a role of a past campaign still allows on that campaign's data.</summary>
@@ -110,7 +115,7 @@ public static class AccessPolicy
     private static readonly HashSet<Permission> Duties =
     [
         Permission.MeetSubmissionDeadline, Permission.MeetResultsDeadline, Permission.MeetKickoffDeadline,
-        Permission.MeetCompletionDeadline, Permission.MeetBilanDeadline,
+        Permission.MeetCompletionDeadline, Permission.MeetBilanDeadline, Permission.MeetCheckInDeadline,
     ];
 
     /// <summary>The permission needed to grant or take away <paramref name="role"/> (by import, replace or revocation).</summary>

@@ -52,6 +52,12 @@ public enum Permission
     /// <summary>Answer a check-in card for a team.</summary>
     SubmitCheckIn,
 
+    /// <summary>Answer a check-in card for a team in a round that teachers may not answer (the referent's own).</summary>
+    SubmitTeamCheckIn,
+
+    /// <summary>Open (or plan) the check-in rounds of a theme.</summary>
+    OpenCheckInRound,
+
     /// <summary>Submit the team's candidacy.</summary>
     SubmitCandidacy,
 
@@ -96,4 +102,7 @@ public enum Permission
 
     /// <summary>Duty: send the team's end-of-year bilan.</summary>
     MeetBilanDeadline,
+
+    /// <summary>Duty: answer a check-in round for the team (the referent answers for it).</summary>
+    MeetCheckInDeadline,
 }

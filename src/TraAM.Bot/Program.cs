@@ -8,6 +8,7 @@ using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
+using TraAM.Bot.Status;
 
 // Command-line verbs (migrate, import-directory…) share the configuration and the services, but not the web host.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args, AddBot);
@@ -24,7 +25,8 @@ app.MapBot("/api/messages", bot => bot
     .MapPeople(help)
     .MapCampaigns(help)
     .MapCandidacies(help)
-    .MapReminders(help));
+    .MapReminders(help)
+    .MapStatus(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
@@ -60,5 +62,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddPeople()                                                               // who is asking, roles, groups, "moi"
         .AddCampaigns()                                                            // the campaign calendar, the phases of each campaign
         .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
-        .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
+        .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
+        .AddStatus();                                                              // "statut": the teams' status, as each role may see it
 }

@@ -36,6 +36,8 @@ public sealed class HandlerAuthorizationTests
         ["ShowSelection"] = ["Permission.DecideNationalSelection"],
         ["ToggleSelection"] = ["Permission.DecideNationalSelection"],
         ["PublishResults"] = ["Permission.DecideNationalSelection"],
+        // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
+        ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

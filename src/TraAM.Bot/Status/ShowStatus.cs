@@ -52,10 +52,12 @@ internal sealed class ShowStatus(CallerResolver callers, CampaignPhases phases, 
 
         // In a channel: the linked group's teams, or nothing (a channel is read by all its members).
         string? groupName = null;
+        var academicChannel = false;
         if (!turn.IsPersonal)
         {
             if (await LinkedGroupAsync(turn, ct) is not { } group) return render.Message("status.channelNotLinked", language);
             teams = [.. teams.Where(t => group.TeamId is { } id ? t.Team.Id == id : t.Team.ThemeId == group.ThemeId)];
+            academicChannel = group.TeamId is not null;
             groupName = GroupMembership.Name(new Membership(group, themes[group.ThemeId], teams.FirstOrDefault(t => t.Team.Id == group.TeamId).Team), [.. themes.Values], language);
         }
 
@@ -79,9 +81,10 @@ internal sealed class ShowStatus(CallerResolver callers, CampaignPhases phases, 
         if (filter.IsEmpty && groupName is null && seesEveryTheme)
             return render.Summary(context, [.. themes.Values], await data.LoadAsync(shown, ct));
 
-        // One team, for someone who sees teams one by one (a referent, a teacher), or named by its name: the team's card.
+        // One team, for someone who sees teams one by one (a referent, a teacher), named by its name, or in its group's
+        // channel: the team's card.
         var single = shown.Count == 1 ? shown[0] : default;
-        if (single.Team is not null && (filter.NamesTeam || !SeesMany(single)))
+        if (single.Team is not null && (filter.NamesTeam || academicChannel || !SeesMany(single)))
             return await render.TeamAsync(context, (await data.LoadAsync(shown, ct))[0], ct);
 
         return render.Table(context, await data.LoadAsync(shown, ct), page);

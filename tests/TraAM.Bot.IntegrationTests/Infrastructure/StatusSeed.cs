@@ -74,3 +74,54 @@ public static class StatusSeed
         return group;
     }
 }
+
+/// <summary>A large theme in one go: teams, rounds, answers, productions and risks, written in a few statements.</summary>
+public static class StatusBulkSeed
+{
+    /// <summary>
+    /// <paramref name="teams"/> teams of <paramref name="themeId"/> spread over the 30 académies, long names, each with
+    /// <paramref name="rounds"/> submitted check-ins, some productions published, one team in seven with an open risk.
+    /// </summary>
+    public static async Task<IReadOnlyList<AcademicTeam>> ThemeAsync(this TraamApp app, int themeId, int teams, int rounds)
+    {
+        var academies = TraAM.Bot.Reference.Academies.All.Where(a => !a.IsViceRectorate).ToList();
+        var now = app.Clock.GetUtcNow();
+        var today = app.ParisToday();
+        await using var db = app.CreateDbContext();
+        var created = Enumerable.Range(1, teams).Select(i =>
+        {
+            var academy = academies[(i - 1) % academies.Count];
+            var name = $"Équipe histoire-géographie n° {i:000} de l'académie de {academy.Name}";
+            return new AcademicTeam { CampaignId = 1, ThemeId = themeId, AcademyCode = academy.Code, Name = name, NameKey = TraAM.Bot.Reference.TextKey.Of(name), CreatedAt = now };
+        }).ToList();
+        db.AcademicTeams.AddRange(created);
+        var roundRows = Enumerable.Range(0, rounds).Select(r => new CheckInRound
+        {
+            CampaignId = 1, ThemeId = themeId, Key = $"theme:{themeId}:{today.AddDays(-30 * (rounds - r)):yyyy-MM-dd}",
+            Opens = today.AddDays(-30 * (rounds - r)), Closes = today.AddDays(-30 * (rounds - r) + 7), CreatedByName = "Léa Petit", CreatedAt = now,
+        }).ToList();
+        db.CheckInRounds.AddRange(roundRows);
+        await db.SaveChangesAsync();
+
+        foreach (var (team, i) in created.Select((t, i) => (t, i)))
+        {
+            foreach (var (round, r) in roundRows.Select((x, r) => (x, r)))
+            {
+                var at = now.AddDays(-30 * (rounds - r) + 1).AddMinutes(i);
+                db.CheckIns.Add(new CheckIn
+                {
+                    RoundId = round.Id, TeamId = team.Id, AnswersJson = "{}", Version = 1, Overall = (OverallProgress)((i + r) % 4), Confidence = 1 + (i + r) % 5,
+                    HelpWanted = i % 7 == 0, HasBlocker = i % 11 == 0, UpdatedAt = at, SubmittedAt = at,
+                });
+            }
+
+            foreach (var kind in Enum.GetValues<ProductionKind>().Take(1 + i % 4))
+                db.TeamProductions.Add(new TeamProduction { TeamId = team.Id, Kind = kind, State = (ProductionState)(i % 5), ChangedAt = now, Url = $"https://site.ac-test.fr/{team.Id}/{kind}" });
+            if (i % 7 == 0)
+                db.TeamRisks.Add(new TeamRisk { TeamId = team.Id, RoundId = roundRows[^1].Id, Reasons = RiskReasons.HelpWanted, Detail = "Besoin d'aide", RaisedAt = now });
+        }
+
+        await db.SaveChangesAsync();
+        return created;
+    }
+}

@@ -392,6 +392,9 @@ function runCardcheck(file) {
     });
   }
 
+  // 10c. "statut": the TN3 expert reads her theme's table (tests/e2e/status-scenario.js)
+  await require('./status-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, fr, WAIT_MS });
+
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 
   // 11. every card the bot sent passes the official renderer's validation

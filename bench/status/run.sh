@@ -3,7 +3,7 @@
 # never in CI). See README.md.
 #   BOT_PORT=3982 FAKE_PORT=5182 bash bench/status/run.sh
 # Options (environment): TEAMS=120 ROUNDS=8 MESSAGES=300 INVOKES=150 CONCURRENCY=4
-#   SOURCE=worktree|head  BOT_DLL=path/TraAM.Bot.dll  FAKE_PORT=5182 BOT_PORT=3982  OUT=dir
+#   SOURCE=worktree|head  BOT_DLL=path/TraAM.Bot.dll  FAKE_PORT=5182 BOT_PORT=3982  OUT=dir  KEEP_DB=1
 #   PG_CONNECTION=<Npgsql connection string to a server>  (default: the private cluster of .ci/postgres.sh)
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +17,12 @@ FAKE=http://127.0.0.1:$FAKE_PORT
 EXPERT=00000000-0000-4000-8900-000000000001   # Léa Petit in directory.mjs
 
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done; }
+DB=""
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  # The database goes with the run (KEEP_DB=1 keeps it to look at the rows).
+  if [ -n "$DB" ] && [ "${KEEP_DB:-0}" != 1 ]; then dropdb --if-exists "$DB" 2>/dev/null || true; fi
+}
 trap cleanup EXIT
 say() { echo "[status] $*" >&2; }
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -56,6 +56,9 @@ internal sealed class ShowStatus(CallerResolver callers, CampaignPhases phases, 
         if (!turn.IsPersonal)
         {
             if (await LinkedGroupAsync(turn, ct) is not { } group) return render.Message("status.channelNotLinked", language);
+            // A group of the next call (its candidacies): its teams do not work yet, so they have no status.
+            if (group.CampaignId != campaign.Id)
+                return render.Format("status.channelNotWorking", language, await db.Campaigns.Where(c => c.Id == group.CampaignId).Select(c => c.Code).FirstAsync(ct));
             teams = [.. teams.Where(t => group.TeamId is { } id ? t.Team.Id == id : t.Team.ThemeId == group.ThemeId)];
             academicChannel = group.TeamId is not null;
             groupName = GroupMembership.Name(new Membership(group, themes[group.ThemeId], teams.FirstOrDefault(t => t.Team.Id == group.TeamId).Team), [.. themes.Values], language);

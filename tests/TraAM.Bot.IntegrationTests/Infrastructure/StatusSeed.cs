@@ -54,7 +54,7 @@ public static class StatusSeed
     }
 
     /// <summary>Links the payload's channel (or <paramref name="conversationId"/>) to a group: the academic group of a team, or a theme's national group.</summary>
-    public static async Task<WorkGroup> LinkAsync(this TraamApp app, int themeId, AcademicTeam? team = null, string conversationId = PayloadChannel)
+    public static async Task<WorkGroup> LinkAsync(this TraamApp app, int themeId, AcademicTeam? team = null, string conversationId = PayloadChannel, int campaignId = 1)
     {
         await using var db = app.CreateDbContext();
         var now = app.Clock.GetUtcNow();
@@ -67,7 +67,7 @@ public static class StatusSeed
         await db.SaveChangesAsync();
         var group = new WorkGroup
         {
-            Kind = team is null ? GroupKind.National : GroupKind.Academic, CampaignId = 1, ThemeId = themeId, TeamId = team?.Id, ConversationRecordId = channel.Id,
+            Kind = team is null ? GroupKind.National : GroupKind.Academic, CampaignId = campaignId, ThemeId = themeId, TeamId = team?.Id, ConversationRecordId = channel.Id,
         };
         db.WorkGroups.Add(group);
         await db.SaveChangesAsync();

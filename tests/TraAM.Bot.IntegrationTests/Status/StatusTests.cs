@@ -288,6 +288,19 @@ public sealed class StatusTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task In_a_channel_linked_to_a_group_of_the_next_call_status_says_its_teams_do_not_work_yet()
+    {
+        await App.NextCallAsync();
+        var next = await App.TeamAsync("Équipe HG Lyon", "lyon", HistoireGeo + NextThemeOffset, NextCampaign);
+        await App.LinkAsync(HistoireGeo + NextThemeOffset, next, campaignId: NextCampaign);
+
+        App.Connector.Clear();
+        await App.PostActivityAsync(Activities.ChannelMessage("statut").As(_lea));
+
+        Assert.Contains("groupe de l'appel 2027-2028", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task Teams_not_selected_once_results_exist_are_not_shown()
     {
         await using (var db = App.CreateDbContext())

@@ -69,7 +69,7 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
             var card = new StatusTableCard(
                 Title(context, "status.tableTitle"),
                 Scope(context, sorted.Count),
-                AsOf(zone, language),
+                AsOf(context, zone),
                 rows,
                 pages > 1 ? Text("status.page", language, first, first + rows.Count - 1, sorted.Count, current, pages) : "",
                 context.Filter.Text,
@@ -98,7 +98,7 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
                     mine.Any(t => t.Risks.Count > 0) ? "attention" : "default");
             }).ToList();
         var zone = Zone(context);
-        var card = new StatusSummaryCard(Title(context, "status.summaryTitle"), Scope(context, teams.Count), AsOf(zone, language), rows, "");
+        var card = new StatusSummaryCard(Title(context, "status.summaryTitle"), Scope(context, teams.Count), AsOf(context, zone), rows, "");
         return CardActionResult.Card(cards.Render(SummaryCard, card, language));
     }
 
@@ -122,7 +122,7 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
         var card = new StatusTeamCard(
             Text("status.teamTitle", language, team.Team.Name),
             context.GroupName ?? "",
-            AsOf(zone, language),
+            AsOf(context, zone),
             Labels.Academy(team.Team.AcademyCode),
             Labels.Theme(team.Theme, [team.Theme], language) + " · " + team.Theme.Title,
             c is null ? cards.Text("status.noCheckIn", language) : DateText.Day(LocalDay(c.SubmittedAt, zone), language),
@@ -188,10 +188,12 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
         return string.Join(" · ", parts);
     }
 
-    private string AsOf(TimeZoneInfo zone, string language)
+    /// <summary>"Au jeudi 3 décembre 2026 à 8 h 30 (heure de Paris)": where the caller works (overseas: "heure de La Réunion").</summary>
+    private string AsOf(StatusContext context, TimeZoneInfo zone)
     {
+        var language = context.Language;
         var local = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime;
-        var where = zone.Id == "Europe/Paris" ? cards.Text("deadlines.paris", language) : zone.Id;
+        var where = zone.Id == "Europe/Paris" ? cards.Text("deadlines.paris", language) : Text("status.zone", language, Labels.Academy(context.Caller.Person?.AcademyCode));
         return Text("status.asOf", language, DateText.DayAndTime(local, language), where);
     }
 

@@ -248,6 +248,21 @@ public sealed class StatusTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task The_card_is_dated_where_the_caller_works()
+    {
+        await App.TeamAsync("Équipe HG La Réunion", "la-reunion", HistoireGeo);
+        var dan = await App.PersonAsync("Noémie", "Payet", "5a7a0000-0000-4000-8000-000000000012", Dan("la-reunion"));
+        var local = TimeZoneInfo.ConvertTime(App.Clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Indian/Reunion"));
+
+        var card = await AskAsync(dan, "statut");
+
+        Assert.Contains("Équipe HG La Réunion", card, StringComparison.Ordinal);
+        Assert.Contains($"à {local.Hour} h", card, StringComparison.Ordinal);
+        Assert.Contains("(heure de La Réunion)", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("Équipe HG Lyon", card, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task In_English_the_card_speaks_English()
     {
         var card = await AskAsync(_lea, "status", "en-GB");

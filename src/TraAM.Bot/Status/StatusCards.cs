@@ -164,7 +164,7 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
     private StatusTableRow Row(TeamStatus t, TimeZoneInfo zone, string language) => new(
         Labels.Academy(t.Team.AcademyCode),
         t.Team.Name,
-        t.LastCheckIn is { } c ? DateText.Day(LocalDay(c.SubmittedAt, zone), language) : cards.Text("status.noCheckIn", language),
+        t.LastCheckIn is { } c ? ShortDay(LocalDay(c.SubmittedAt, zone), language) : cards.Text("status.noCheckIn", language),
         t.LastCheckIn?.Overall is { } o ? cards.Text($"status.overall.{o}", language) : "—",
         $"{t.Published}/{TeamStatus.ProductionCount}",
         t.Risks.Count == 0 ? "—" : "⚠ " + Reasons(t.Risks.Aggregate(RiskReasons.None, (all, r) => all | r.Reasons), language),
@@ -207,6 +207,14 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
     private static TimeZoneInfo Zone(StatusContext context) => LocalTime.ZoneOf(context.Caller.Person?.AcademyCode);
 
     private static DateOnly LocalDay(DateTimeOffset at, TimeZoneInfo zone) => LocalTime.Today(at, zone);
+
+    // A table cell is narrow: "2 déc." (the year when it is not the current one: "2 déc. 2025").
+    private string ShortDay(DateOnly day, string language)
+    {
+        var culture = Languages.Culture(language);
+        var number = language != Languages.English && day.Day == 1 ? "1er" : day.Day.ToString(CultureInfo.InvariantCulture); // as DateText writes it
+        return number + day.ToString(day.Year == LocalTime.Today(clock.GetUtcNow(), LocalTime.ZoneOf(null)).Year ? " MMM" : " MMM yyyy", culture);
+    }
 
     // A referent's free text shown in a card: one line, no markdown links or headings of theirs.
     private static string Plain(string text)

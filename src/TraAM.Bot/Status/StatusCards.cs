@@ -145,15 +145,17 @@ internal sealed class StatusCards(CardTemplates cards, CampaignPhases phases, Tr
         var zone = LocalTime.ZoneOf(team.Team.AcademyCode);
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);
+        // Open rounds of the theme, and whether the team already answered (it may still change its answer until closing).
         var rounds = await db.CheckInRounds.AsNoTracking()
             .Where(r => r.ThemeId == team.Theme.Id && r.Opens <= today && r.Closes >= today)
-            .OrderBy(r => r.Closes).Select(r => r.Closes).ToListAsync(ct);
+            .Select(r => new { r.Closes, Answered = db.CheckIns.Any(c => c.RoundId == r.Id && c.TeamId == team.Team.Id && c.Version > 0) })
+            .ToListAsync(ct);
         var live = (await phases.LiveAsync(ct)).FirstOrDefault(p => p.Campaign.Id == context.Campaign.Id);
         var duties = live is null ? [] : Deadline.Current(live)
             .Where(d => d.Kind is DeadlineKind.Completion or DeadlineKind.Bilan && LocalTime.EndOf(d.Day, zone) > now);
         return
         [
-            .. rounds.Select(day => (Title: cards.Text("status.roundCloses", language), Day: day))
+            .. rounds.Select(r => (Title: cards.Text(r.Answered ? "status.roundAnswered" : "status.roundCloses", language), Day: r.Closes))
                 .Concat(duties.Select(d => (Title: cards.Text($"reminders.kinds.{d.Code}.title", language), d.Day)))
                 .OrderBy(x => x.Day)
                 .Take(3)

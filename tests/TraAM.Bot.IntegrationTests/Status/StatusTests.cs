@@ -93,7 +93,8 @@ public sealed class StatusTests(TraamApp app) : AppTest(app)
         Assert.Contains("Publiées : 1 sur 4", card, StringComparison.Ordinal);
         Assert.Contains("https://hg.ac-lyon.fr/scenarios", card, StringComparison.Ordinal);
         Assert.Contains("rédigé", card, StringComparison.Ordinal);
-        Assert.Contains("Point d'étape à rendre", card, StringComparison.Ordinal);
+        Assert.Contains("Point d'étape répondu (modifiable jusqu'au)", card, StringComparison.Ordinal); // answered yesterday, round still open
+        Assert.DoesNotContain("Point d'étape à rendre", card, StringComparison.Ordinal);
         Assert.Contains("Fin des productions", card, StringComparison.Ordinal);
         Assert.Contains("Le site académique est en maintenance", card, StringComparison.Ordinal);
         Assert.Contains("Au ", card, StringComparison.Ordinal);
@@ -113,6 +114,7 @@ public sealed class StatusTests(TraamApp app) : AppTest(app)
 
         Assert.Contains("Statut : Équipe HG Nantes", card, StringComparison.Ordinal);
         Assert.Contains("aucun point d'étape", card, StringComparison.Ordinal);
+        Assert.Contains("Point d'étape à rendre", card, StringComparison.Ordinal); // the theme's round is open, not answered
         Assert.Contains("Aucun risque ouvert.", card, StringComparison.Ordinal);
         Assert.DoesNotContain("Équipe HG Lyon", card, StringComparison.Ordinal);
     }

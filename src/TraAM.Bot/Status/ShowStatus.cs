@@ -7,6 +7,7 @@ using TraAM.Bot.People;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Status;
 
@@ -55,6 +56,8 @@ internal sealed class ShowStatus(CallerResolver callers, CampaignPhases phases, 
         var academicChannel = false;
         if (!turn.IsPersonal)
         {
+            // Only channels are linked to groups (lier): a group chat gets the way to ask, never someone's whole scope.
+            if (turn.Activity.Conversation?.ConversationType != ConversationTypes.Channel) return render.Message("status.personalOnly", language);
             if (await LinkedGroupAsync(turn, ct) is not { } group) return render.Message("status.channelNotLinked", language);
             // A group of the next call (its candidacies): its teams do not work yet, so they have no status.
             if (group.CampaignId != campaign.Id)

@@ -318,6 +318,20 @@ public sealed class StatusTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task In_a_group_chat_status_points_to_the_personal_chat()
+    {
+        App.Connector.Clear();
+        await App.PostActivityAsync(Activities.PersonalMessage("statut", change: a =>
+        {
+            a["conversation"]!["conversationType"] = "groupChat";
+            a["conversation"]!["id"] = "19:groupchat@thread.v2";
+        }).As(_lea));
+
+        var answer = Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>();
+        Assert.Contains("se demande en conversation privée", answer, StringComparison.Ordinal);
+    }
+
+    [PostgresFact]
     public async Task Teams_not_selected_once_results_exist_are_not_shown()
     {
         await using (var db = App.CreateDbContext())

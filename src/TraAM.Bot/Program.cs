@@ -9,6 +9,7 @@ using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
+using TraAM.Bot.Status;
 
 // Command-line verbs (migrate, import-directory…) share the configuration and the services, but not the web host.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args, AddBot);
@@ -26,7 +27,8 @@ app.MapBot("/api/messages", bot => bot
     .MapCampaigns(help)
     .MapCandidacies(help)
     .MapCheckIns(help)
-    .MapReminders(help));
+    .MapReminders(help)
+    .MapStatus(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
@@ -63,5 +65,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddCampaigns()                                                            // the campaign calendar, the phases of each campaign
         .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
         .AddCheckIns()                                                             // check-in rounds: the teams' progress, productions and risks
-        .AddReminders();                                                           // deadlines: reminders, escalations, "échéances"
+        .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
+        .AddStatus();                                                              // "statut": the teams' status, as each role may see it
 }

@@ -394,6 +394,8 @@ function runCardcheck(file) {
 
   // 10c. a check-in round opened by the TN3 expert and answered by the referent (tests/e2e/checkin-scenario.js)
   await require('./checkin-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
+  // 10d. "statut": the TN3 expert reads her theme's table (tests/e2e/status-scenario.js)
+  await require('./status-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, fr, WAIT_MS });
 
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 

@@ -45,6 +45,9 @@ public sealed class CardSamplesTests
         ["reminders/reminder"] = typeof(ReminderCardData),
         ["reminders/round-reminder"] = typeof(ReminderCardData),
         ["shared/help"] = typeof(HelpCard),
+        ["status/summary"] = typeof(TraAM.Bot.Status.StatusSummaryCard),
+        ["status/table"] = typeof(TraAM.Bot.Status.StatusTableCard),
+        ["status/team"] = typeof(TraAM.Bot.Status.StatusTeamCard),
         ["shared/welcome"] = typeof(WelcomeCardData),
     };
 

@@ -40,6 +40,8 @@ public sealed class HandlerAuthorizationTests
         // Referent only, or the team's teachers too when the round says so (CheckInFile.AnswerPermission names both).
         ["AnswerCheckIn"] = ["AnswerPermission"],
         ["SaveCheckIn"] = ["AnswerPermission"],
+        // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
+        ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

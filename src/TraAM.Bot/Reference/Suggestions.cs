@@ -1,6 +1,4 @@
-using TraAM.Bot.Reference;
-
-namespace TraAM.Bot.People.Import;
+namespace TraAM.Bot.Reference;
 
 /// <summary>
 /// "Did you mean…" for a name that matched nothing: candidates whose <see cref="TextKey"/> starts with, contains or is

@@ -1,8 +1,8 @@
 // "statut" through the Agents Playground (issue 11 §3), run by playground-smoke.js after its own checks: Léa Petit,
 // TN3 expert of histoire-géographie (tests/e2e/people.csv), asks "statut" in French and reads "Équipe HG Lyon" in the
-// table of her theme's teams; "Actualiser" (Action.Execute) answers the same table in the invoke response. Whether a
-// check-in was answered before (another step may add one) does not matter: the team then shows its date, else
-// "aucun point d'étape".
+// table of her theme's teams, with what Camille answered in tests/e2e/checkin-scenario.js just before (today's date,
+// "en retard", 1/4 productions published, the team first as it is at risk); "Actualiser" (Action.Execute) answers the
+// same table in the invoke response.
 'use strict';
 
 async function run(ctx) {
@@ -23,8 +23,12 @@ async function run(ctx) {
     const row = rows(card).find((r) => r[1] === TEAM);
     if (!row) return `no row "${TEAM}" in ${JSON.stringify(rows(card).map((r) => r[1]))}`;
     if (row[0] !== 'Lyon') return `académie cell ${JSON.stringify(row[0])}`;
-    if (!(row[2] === fr.status.noCheckIn || /\d{4}$/.test(row[2] || ''))) return `last check-in cell ${JSON.stringify(row[2])}`;
-    if (!/^\d\/4$/.test(row[4] || '')) return `productions cell ${JSON.stringify(row[4])}`;
+    // checkin-scenario.js ran before: Camille sent "en retard", help wanted, scenarios published. The table says so,
+    // and the team, at risk, comes first.
+    if (!/^\d{1,2} \S+/.test(row[2] || '')) return `last check-in cell ${JSON.stringify(row[2])}, expected today's date`;
+    if (row[3] !== fr.status.overall.Late) return `overall cell ${JSON.stringify(row[3])}, expected ${JSON.stringify(fr.status.overall.Late)}`;
+    if (row[4] !== '1/4') return `productions cell ${JSON.stringify(row[4])}, expected "1/4"`;
+    if ((rows(card)[1] || [])[1] !== TEAM) return `"${TEAM}" is at risk but not first: ${JSON.stringify(rows(card).map((r) => r[1]))}`;
     const asOf = (card.body || []).map((b) => b.text).find((t) => typeof t === 'string' && t.startsWith('Au '));
     if (!asOf) return 'no "Au …" line saying when the status was read';
     return undefined;

@@ -29,31 +29,11 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for p in $FAKE_PORT $BOT_PORT; do port_busy "$p" && { say "port $p is in use: set FAKE_PORT/BOT_PORT"; exit 2; }; done
 [ -d "$SHARED/node_modules" ] || bash "$SHARED/setup.sh" >&2
 
-# ---- PostgreSQL: a fresh database on the private cluster ---------------------------------------------------------
-if [ -z "${PG_CONNECTION:-}" ]; then
-  # shellcheck disable=SC1091
-  source "$ROOT/.ci/postgres.sh" >&2
-  PG_CONNECTION=$TRAAM_TEST_POSTGRES
-fi
-pg_field() { sed -n "s/.*$1=\([^;]*\).*/\1/p" <<<"$PG_CONNECTION"; }
-export PGHOST=$(pg_field Host) PGPORT=$(pg_field Port) PGUSER=$(pg_field Username) PGPASSWORD=$(pg_field Password)
-DB=traam_bench_status_$(date +%s)
-createdb "$DB"
-CONN="Host=$PGHOST;Port=$PGPORT;Username=$PGUSER;Password=$PGPASSWORD;Database=$DB"
-sql() { psql -d "$DB" -At -v ON_ERROR_STOP=1 -c "$1"; }
-
-# ---- build -------------------------------------------------------------------------------------------------------
-if [ -z "${BOT_DLL:-}" ]; then
-  SOURCE=${SOURCE:-worktree}
-  say "building a copy of the $SOURCE in Release ($OUT/src)"
-  mkdir -p "$OUT/src"
-  if [ "$SOURCE" = head ]; then (cd "$ROOT" && git archive HEAD | tar -xf - -C "$OUT/src")
-  else (cd "$ROOT" && git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C "$OUT/src"); fi
-  (cd "$OUT/src" && dotnet build src/TraAM.Bot -c Release -nologo -v q >"$OUT/build.log" 2>&1) || { grep -E 'error' "$OUT/build.log" | sort -u | tail -5 >&2; exit 1; }
-  BOT_DLL=$OUT/src/src/TraAM.Bot/bin/Release/net10.0/TraAM.Bot.dll
-fi
-BOT_DLL=$(realpath "$BOT_DLL")   # the verbs run from its folder (its cards and settings)
-cli() { (cd "$(dirname "$BOT_DLL")" && env ConnectionStrings__TraAM="$CONN" dotnet "$BOT_DLL" "$@"); }
+# ---- PostgreSQL (a fresh database) and the bot's build: bench/lib.sh ----------------------------------------------
+# shellcheck source=../lib.sh
+source "$ROOT/bench/lib.sh"
+bench_database traam_bench_status
+bench_build
 
 # ---- the theme: its teams and expert (the bot's import), then 8 rounds of answers (SQL) ---------------------------
 cli migrate >"$OUT/setup.log" 2>&1

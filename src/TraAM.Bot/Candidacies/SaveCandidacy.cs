@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Data;
@@ -67,22 +66,9 @@ internal sealed class SaveCandidacy(
         c.UpdatedAt = now;
         c.Revision++;
         var newVersion = submitting && !(c.State is CandidacyState.Pending or CandidacyState.Approved && answers.SameAs(file.SubmittedAnswers));
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken); // a new candidacy gets its id, which its version points to
-            if (newVersion)
-            {
-                Submit(c, answers, caller, now);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await tx.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await FormSave.SaveAsync(db, newVersion ? () => Submit(c, answers, caller, now) : null, cancellationToken))
         {
             // Saved meanwhile from another card (a concurrency token or the one-per-team index): show theirs' date, keep ours.
-            db.ChangeTracker.Clear();
             return CardActionResult.Card(Conflict((await CandidacyFile.ForTeamAsync(db, teamId, cancellationToken))!, answers, language));
         }
 

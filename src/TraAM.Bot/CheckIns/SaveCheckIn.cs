@@ -50,22 +50,9 @@ internal sealed class SaveCheckIn(
         c.UpdatedAt = now;
         c.ByPersonId = caller.Person?.Id;
         c.Revision++;
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
-            await db.SaveChangesAsync(cancellationToken); // a new check-in gets its id, which its version points to
-            if (newVersion)
-            {
-                Submit(c, answers, caller, now);
-                await db.SaveChangesAsync(cancellationToken);
-            }
-
-            await tx.CommitAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
+        if (!await FormSave.SaveAsync(db, newVersion ? () => Submit(c, answers, caller, now) : null, cancellationToken))
         {
             // Saved meanwhile from another card (the revision, or the one-per-round-and-team index): show when, keep ours.
-            db.ChangeTracker.Clear();
             return CardActionResult.Card(await ConflictAsync((await CheckInFile.ForAsync(db, ids.Round, ids.Team, cancellationToken))!, answers, language, cancellationToken));
         }
 

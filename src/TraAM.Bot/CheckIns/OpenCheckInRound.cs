@@ -8,6 +8,7 @@ using TraAM.Bot.Delivery;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
 using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.CheckIns;
 
@@ -111,6 +112,13 @@ internal sealed class OpenCheckInRound(
     /// <summary>A referent or teacher typing the command: their team's round open today, if any.</summary>
     private async Task AnswerOpenRoundAsync(TurnContext turn, Caller caller, Campaign work, CancellationToken ct)
     {
+        // A team's answers are for its TN3 expert and inspector: never a form posted where a channel or a chat reads it.
+        if (turn.Activity.Conversation?.ConversationType is { } type && type != ConversationTypes.Personal)
+        {
+            await turn.SendTextAsync(cards.Text("checkin.personalOnly", turn.Language), ct);
+            return;
+        }
+
         var now = clock.GetUtcNow();
         var today = phases.Today;
         var rounds = await db.CheckInRounds.AsNoTracking()

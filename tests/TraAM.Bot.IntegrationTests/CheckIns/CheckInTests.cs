@@ -212,4 +212,21 @@ public sealed class CheckInTests(TraamApp app) : AppTest(app)
         Assert.Contains("Point d'étape envoyé (version 1)", allowed.Text(), StringComparison.Ordinal);
         Assert.NotNull(dan);
     }
+
+    [PostgresFact]
+    public async Task InAChannel_TheReferentIsSentToThePersonalChat_AndNoFormIsPosted()
+    {
+        var cast = await App.CastAsync();
+        var today = App.ParisToday();
+        await App.RoundAsync(today.AddDays(-1), today.AddDays(5));
+        App.Connector.Clear();
+
+        var asked = Activities.ChannelMessage("point d'étape");
+        asked["from"]!["aadObjectId"] = cast.Camille.EntraObjectId;
+        await App.PostActivityAsync(asked);
+
+        var reply = Assert.Single(App.Connector.Activities);
+        Assert.Null(reply.Card); // her team's answers are not for the channel to read
+        Assert.Contains("conversation privée avec moi", reply.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }

@@ -56,7 +56,7 @@ public sealed class GraphMeetingCalendar(GraphServiceClient graph, GraphOptions 
         var zone = TimeZoneInfo.FindSystemTimeZoneById(invite.TimeZoneId);
         // Graph reads dateTime as a wall time in timeZone: send the organiser's local time and its IANA zone.
         string Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, zone).ToString("yyyy-MM-ddTHH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        return new Event
+        var ev = new Event
         {
             Subject = invite.Subject,
             Body = new ItemBody { ContentType = BodyType.Text, Content = invite.Agenda },
@@ -68,10 +68,12 @@ public sealed class GraphMeetingCalendar(GraphServiceClient graph, GraphOptions 
                 Type = AttendeeType.Required,
             }).ToList(),
             IsOnlineMeeting = invite.Online,
-            OnlineMeetingProvider = invite.Online ? OnlineMeetingProviderType.TeamsForBusiness : null,
-            // transactionId cannot change after creation: only the create sends it.
-            TransactionId = withTransaction ? invite.TransactionId : null,
         };
+        // The SDK sends every property that was set, even to null: a null transactionId on PATCH is a change Graph
+        // refuses (it cannot change after creation), so only the create sets it.
+        if (invite.Online) ev.OnlineMeetingProvider = OnlineMeetingProviderType.TeamsForBusiness;
+        if (withTransaction) ev.TransactionId = invite.TransactionId;
+        return ev;
     }
 
     /// <summary>

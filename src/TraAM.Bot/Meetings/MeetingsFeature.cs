@@ -20,6 +20,7 @@ public static class MeetingsFeature
             .Validate(o => o.Problems().Count == 0, "Réglages Graph incomplets : Graph__TenantId, Graph__ClientId, Graph__ClientSecret requis avec Graph__Organizer ; Graph__BaseUrl et Graph__TokenEndpoint en https.")
             .ValidateOnStart();
         services.AddHttpClient(nameof(ClientCredentialsTokenProvider));
+        services.AddScoped<SyncMeetingEventJob>();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

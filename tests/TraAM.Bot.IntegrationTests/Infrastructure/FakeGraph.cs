@@ -52,7 +52,12 @@ public sealed class FakeGraph : IAsyncDisposable
             if (roles is not null) info.ArgumentList.Add(roles);
             var process = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
             var first = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(20));
-            if (first is not null && JsonNode.Parse(first)?["listening"]?.GetValue<string>() is { } root) return new FakeGraph(process, root);
+            if (first is not null && JsonNode.Parse(first)?["listening"]?.GetValue<string>() is { } root)
+            {
+                File.Delete(users); // read at start only
+                return new FakeGraph(process, root);
+            }
+
             process.Kill();
             if (attempt == 2) throw new InvalidOperationException($"fakegraph did not start ({script}): [{first}] {await process.StandardError.ReadToEndAsync()}");
         }

@@ -21,6 +21,7 @@ public static class MeetingsFeature
             .ValidateOnStart();
         services.AddHttpClient(nameof(ClientCredentialsTokenProvider));
         services.AddScoped<SyncMeetingEventJob>();
+        services.AddScoped<ListMeetings>();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -31,8 +32,9 @@ public static class MeetingsFeature
 
     public static BotRoutes MapMeetings(this BotRoutes bot, HelpCatalog help)
     {
-        _ = help; // the 'réunion' and 'réunions' commands are not routed yet (see the README, Meetings)
-        return bot;
+        // 'réunion' (scheduling, Permission.ScheduleMeeting) is not routed yet: see the README, Meetings.
+        help.Add(new HelpEntry("réunions", "meetings", "help.commands.meetings", null));
+        return bot.OnCommand<ListMeetings>("réunions", "meetings", "mes réunions", "my meetings");
     }
 
     /// <summary>The real SDK client with its default middleware (retry on 429/503/504 honouring Retry-After).</summary>

@@ -22,6 +22,7 @@ public static class MeetingsFeature
         services.AddHttpClient(nameof(ClientCredentialsTokenProvider));
         services.AddScoped<SyncMeetingEventJob>();
         services.AddScoped<ListMeetings>();
+        services.AddScoped<MeetingReminders>();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TraAM.Bot.IntegrationTests.Infrastructure;
 using TraAM.Bot.Meetings;
+using static TraAM.Bot.IntegrationTests.Infrastructure.DirectorySeed;
 
 namespace TraAM.Bot.IntegrationTests.Meetings;
 
@@ -72,6 +73,7 @@ public sealed class MeetingSyncTests : IAsyncLifetime
         Assert.True((await RunAsync(_app, meeting.Id)).Done);
         Assert.True((await RunAsync(_app, meeting.Id)).Done);
         Assert.True(Assert.Single(await _graph.EventsAsync())!["isCancelled"]!.GetValue<bool>());
+        Assert.DoesNotContain(await _app.NotificationsAsync(), n => n.Kind == MeetingReminders.Kind && n.State == TraAM.Bot.Delivery.NotificationState.Pending);
     }
 
     [PostgresFact]
@@ -82,14 +84,21 @@ public sealed class MeetingSyncTests : IAsyncLifetime
             .With("Graph:TenantId", FakeGraph.Tenant).With("Graph:ClientId", FakeGraph.ClientId).With("Graph:ClientSecret", FakeGraph.Secret)
             .With("Graph:BaseUrl", narrow.BaseUrl).With("Graph:TokenEndpoint", narrow.TokenEndpoint).With("Graph:Organizer", FakeGraph.Organizer);
         await app.InitializeAsync();
-        var meeting = await SeedAsync(app);
+        var expert = await app.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000b1", Expert("histoire-geographie"));
+        var admin = await app.PersonAsync("Ada", "Durand", "6a2b0a6e-1111-4c6e-9a5a-0000000000b2", Admin());
+        var meeting = await SeedAsync(app, organizer: expert.Id);
 
         var result = await RunAsync(app, meeting.Id);
+        await RunAsync(app, meeting.Id); // replayed from /jobs before the permission is granted: told once
 
         Assert.False(result.Done);
         Assert.Equal(MeetingCalendarFailure.PermissionMissing, result.Failure);
         Assert.Contains("Calendars.ReadWrite", result.FrenchMessage, StringComparison.Ordinal);
         Assert.Null((await ReadAsync(app, meeting.Id)).GraphEventId);
+        var told = (await app.NotificationsAsync()).Where(n => n.Kind == SyncMeetingEventJob.ProblemKind).ToList();
+        Assert.Equal(new[] { admin.Id, expert.Id }.Order(), told.Select(n => n.PersonId!.Value).Order());
+        Assert.All(told, n => Assert.DoesNotContain(" at ", n.DataJson, StringComparison.Ordinal));
+        Assert.All(told, n => Assert.Contains("Calendars.ReadWrite", n.DataJson, StringComparison.Ordinal));
     }
 
     [PostgresFact]
@@ -107,7 +116,7 @@ public sealed class MeetingSyncTests : IAsyncLifetime
         Assert.Equal($"{meeting.Id:N}@traam.bot", saved.ICalUId);
     }
 
-    private static async Task<Meeting> SeedAsync(TraamApp app)
+    private static async Task<Meeting> SeedAsync(TraamApp app, long? organizer = null)
     {
         await using var db = app.CreateDbContext();
         var meeting = new Meeting
@@ -115,6 +124,7 @@ public sealed class MeetingSyncTests : IAsyncLifetime
             Id = Guid.NewGuid(), CampaignId = 1, ThemeId = 1, Kind = MeetingKind.KickoffRemote, State = MeetingState.Scheduled,
             StartUtc = new DateTimeOffset(2026, 10, 20, 8, 0, 0, TimeSpan.Zero), TimeZoneId = "Europe/Paris", Duration = TimeSpan.FromHours(1),
             Subject = "Lancement TraAM", Agenda = "Tour de table", CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+            OrganizerPersonId = organizer,
         };
         db.Meetings.Add(meeting);
         db.MeetingAttendances.Add(new MeetingAttendance { MeetingId = meeting.Id, Name = "Léa Petit", Email = "lea.petit@ac-test.fr" });

@@ -23,6 +23,7 @@ public static class MeetingsFeature
         services.AddScoped<SyncMeetingEventJob>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<MeetingReminders>();
+        services.AddScoped<MeetingScheduler>();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

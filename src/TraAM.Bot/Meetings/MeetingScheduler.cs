@@ -1,0 +1,49 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Data;
+using TraAM.Bot.Hosting;
+
+namespace TraAM.Bot.Meetings;
+
+/// <summary>An invitee as the directory gives them; <see cref="PersonId"/> null for someone outside it (no reminder in Teams).</summary>
+public sealed record Invitee(long? PersonId, string Name, string Email);
+
+/// <summary>
+/// What the scheduling card submits, once its caller passed <c>Permission.ScheduleMeeting</c> for the theme.
+/// <see cref="MeetingId"/> is chosen when the card is shown, so a double submit is the same meeting.
+/// </summary>
+public sealed record ScheduleRequest(
+    Guid MeetingId, int CampaignId, int ThemeId, MeetingDraft Draft, string Subject, string Agenda, long OrganizerPersonId,
+    long? SecretaryPersonId, IReadOnlyList<Invitee> Invitees, MeetingContext Context, bool Confirmed);
+
+/// <summary>Saved (and the calendar job queued), or the problems to show next to the fields.</summary>
+public sealed record ScheduleOutcome(bool Saved, IReadOnlyList<MeetingProblem> Problems);
+
+/// <summary>
+/// Saves a meeting the rules accept and queues the calendar job: the Graph calls and the invitations run in Hangfire,
+/// never inside Teams' 15 s request. The caller (the card's handler) checks who asks through AccessPolicy first.
+/// </summary>
+public sealed class MeetingScheduler(TraamDbContext db, IBackgroundJobClient jobs, TimeProvider clock, ILogger<MeetingScheduler> log)
+{
+    public async Task<ScheduleOutcome> ScheduleAsync(ScheduleRequest request, CancellationToken ct)
+    {
+        var problems = MeetingRules.Check(request.Draft, request.Context, request.Confirmed);
+        if (problems.Count > 0) return new(false, problems);
+        if (await db.Meetings.AnyAsync(m => m.Id == request.MeetingId, ct)) return new(true, []); // a double submit
+
+        var now = clock.GetUtcNow();
+        db.Meetings.Add(new Meeting
+        {
+            Id = request.MeetingId, CampaignId = request.CampaignId, ThemeId = request.ThemeId, Kind = request.Draft.Kind,
+            State = MeetingState.Scheduled, StartUtc = request.Draft.StartUtc()!.Value, TimeZoneId = request.Draft.TimeZoneId,
+            Duration = request.Draft.Duration, Subject = request.Subject, Agenda = request.Agenda,
+            OrganizerPersonId = request.OrganizerPersonId, SecretaryPersonId = request.SecretaryPersonId, CreatedAt = now, UpdatedAt = now,
+        });
+        db.MeetingAttendances.AddRange(request.Invitees.DistinctBy(i => i.Email.ToLowerInvariant())
+            .Select(i => new MeetingAttendance { MeetingId = request.MeetingId, PersonId = i.PersonId, Name = i.Name, Email = i.Email }));
+        await db.SaveChangesAsync(ct);
+        // Saved first: if queuing fails the meeting exists and an admin can run the job from /jobs.
+        jobs.TryEnqueue<SyncMeetingEventJob>(j => j.RunAsync(request.MeetingId, CancellationToken.None), log);
+        return new(true, []);
+    }
+}

@@ -46,4 +46,52 @@ public sealed class MeetingScheduler(TraamDbContext db, IBackgroundJobClient job
         jobs.TryEnqueue<SyncMeetingEventJob>(j => j.RunAsync(request.MeetingId, CancellationToken.None), log);
         return new(true, []);
     }
+
+    /// <summary>
+    /// Moves a meeting the rules still accept. <paramref name="revision"/> is the one the card showed: a card older than
+    /// the meeting (someone else moved it meanwhile) is refused rather than silently overwriting.
+    /// </summary>
+    public async Task<ScheduleOutcome> RescheduleAsync(Guid meetingId, int revision, MeetingDraft draft, MeetingContext context, bool confirmed, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null || meeting.State == MeetingState.Cancelled) return new(false, [Stale]);
+        if (meeting.Revision != revision) return new(false, [Stale]);
+        var problems = MeetingRules.Check(draft with { Kind = meeting.Kind }, context, confirmed);
+        if (problems.Count > 0) return new(false, problems);
+        meeting.StartUtc = draft.StartUtc()!.Value;
+        meeting.TimeZoneId = draft.TimeZoneId;
+        meeting.Duration = draft.Duration;
+        return await SaveAndSyncAsync(meeting, ct);
+    }
+
+    /// <summary>Cancels (replayable: cancelling a cancelled meeting changes nothing and queues nothing).</summary>
+    public async Task<ScheduleOutcome> CancelAsync(Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null) return new(false, [Stale]);
+        if (meeting.State == MeetingState.Cancelled) return new(true, []);
+        meeting.State = MeetingState.Cancelled;
+        return await SaveAndSyncAsync(meeting, ct);
+    }
+
+    private static readonly MeetingProblem Stale = new("date",
+        "Cette réunion a changé ou a été annulée entre-temps : rouvrez-la depuis « réunions » pour voir son état actuel.",
+        "This meeting was changed or cancelled meanwhile: open it again from \"meetings\" to see where it stands.", false);
+
+    private async Task<ScheduleOutcome> SaveAndSyncAsync(Meeting meeting, CancellationToken ct)
+    {
+        meeting.Revision++; // the concurrency token: two moves at once, one wins, the other is told
+        meeting.UpdatedAt = clock.GetUtcNow();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new(false, [Stale]);
+        }
+
+        jobs.TryEnqueue<SyncMeetingEventJob>(j => j.RunAsync(meeting.Id, CancellationToken.None), log);
+        return new(true, []);
+    }
 }

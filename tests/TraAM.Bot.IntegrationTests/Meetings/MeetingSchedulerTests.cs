@@ -42,6 +42,45 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
         Assert.Equal(0, await App.RunEnqueuedAsync<SyncMeetingEventJob>());
     }
 
+    [PostgresFact]
+    public async Task Rescheduling_moves_the_reminders_and_an_old_card_cannot_overwrite_it_then_cancelling_drops_them()
+    {
+        var lea = await App.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000c1", Expert("histoire-geographie"));
+        var request = Request(lea.Id, new DateOnly(2027, 1, 12), MeetingKind.Checkpoint);
+        await ScheduleAsync(request);
+        await App.RunEnqueuedAsync<SyncMeetingEventJob>();
+        var moved = request.Draft with { Date = new DateOnly(2027, 1, 14) };
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var scheduler = scope.ServiceProvider.GetRequiredService<MeetingScheduler>();
+            Assert.True((await scheduler.RescheduleAsync(request.MeetingId, 0, moved, request.Context, false, TestContext.Current.CancellationToken)).Saved);
+        }
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var stale = await scope.ServiceProvider.GetRequiredService<MeetingScheduler>()
+                .RescheduleAsync(request.MeetingId, 0, request.Draft, request.Context, false, TestContext.Current.CancellationToken);
+            Assert.False(stale.Saved);
+            Assert.StartsWith("Cette réunion a changé", Assert.Single(stale.Problems).French, StringComparison.Ordinal);
+        }
+
+        await App.RunEnqueuedAsync<SyncMeetingEventJob>();
+        var pending = (await App.NotificationsAsync()).Where(n => n.Kind == MeetingReminders.Kind && n.State == TraAM.Bot.Delivery.NotificationState.Pending).ToList();
+        Assert.Equal(2, pending.Count);
+        Assert.All(pending, n => Assert.Contains("|r1:", n.Key, StringComparison.Ordinal));
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var scheduler = scope.ServiceProvider.GetRequiredService<MeetingScheduler>();
+            Assert.True((await scheduler.CancelAsync(request.MeetingId, TestContext.Current.CancellationToken)).Saved);
+            Assert.True((await scheduler.CancelAsync(request.MeetingId, TestContext.Current.CancellationToken)).Saved);
+        }
+
+        Assert.Equal(1, await App.RunEnqueuedAsync<SyncMeetingEventJob>());
+        Assert.DoesNotContain(await App.NotificationsAsync(), n => n.Kind == MeetingReminders.Kind && n.State == TraAM.Bot.Delivery.NotificationState.Pending);
+    }
+
     private static ScheduleRequest Request(long organizer, DateOnly day, MeetingKind kind) => new(
         Guid.NewGuid(), 1, 1, new MeetingDraft(kind, day, new TimeOnly(10, 0), TimeSpan.FromHours(1), "Europe/Paris"),
         "Point d'étape TraAM", "Tour de table", organizer, organizer,

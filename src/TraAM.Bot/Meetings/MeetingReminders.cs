@@ -47,6 +47,32 @@ public sealed class MeetingReminders(TraamDbContext db, Outbox outbox, CardTempl
         return await outbox.EnqueueAsync(db, requests, ct);
     }
 
+    public const string ChangedKind = "meeting-changed";
+    public const string ChangedCard = "meetings/changed";
+
+    /// <summary>
+    /// Tells each invitee in the directory that the meeting moved or was cancelled, once per revision (the key), so a
+    /// replayed job tells nobody twice. Exchange also writes to them in the Graph mode; Teams is where they read us.
+    /// </summary>
+    public async Task<int> TellChangeAsync(Guid meetingId, CancellationToken ct)
+    {
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
+        if (meeting is null || meeting.Revision == 0) return 0; // revision 0 is the first schedule: nothing changed
+        var people = await db.MeetingAttendances.AsNoTracking().Where(a => a.MeetingId == meeting.Id && a.PersonId != null)
+            .Select(a => a.PersonId!.Value).Distinct().ToListAsync(ct);
+        var key = meeting.State == MeetingState.Cancelled ? "meetings.changed.cancelled" : "meetings.changed.moved";
+        object Of(string language)
+        {
+            var d = Data(meeting, key, language);
+            return new ChangedCardData(d.Title, d.Subject, d.When, d.JoinUrl);
+        }
+
+        var data = LocalizedData.Of(Of(Languages.French), Of(Languages.English));
+        var now = clock.GetUtcNow();
+        return await outbox.EnqueueAsync(db, people.Select(p => new NotificationRequest(ChangedKind, SubjectOf(meeting.Id) + ":changed", Recipient.Person(p),
+            $"r{meeting.Revision}", ChangedCard, data, now)), ct);
+    }
+
     private ReminderCardData Data(Meeting m, string titleKey, string language)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(m.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
@@ -54,6 +80,9 @@ public sealed class MeetingReminders(TraamDbContext db, Outbox outbox, CardTempl
         return new ReminderCardData(cards.Text(titleKey, language), m.Subject, $"{DateText.DayAndTime(local, language)} ({m.TimeZoneId})", m.Agenda, m.JoinUrl ?? "");
     }
 }
+
+/// <summary>Data of cards/meetings/changed.json.</summary>
+internal sealed record ChangedCardData(string Title, string Subject, string When, string JoinUrl);
 
 /// <summary>Data of cards/meetings/reminder.json.</summary>
 internal sealed record ReminderCardData(string Title, string Subject, string When, string Agenda, string JoinUrl);

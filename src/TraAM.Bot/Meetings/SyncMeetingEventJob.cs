@@ -37,6 +37,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             {
                 if (meeting.GraphEventId is { } cancelled) await calendar.CancelAsync(cancelled, CancelComment, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
+                await reminders.TellChangeAsync(meeting.Id, ct);
                 return new(true);
             }
 
@@ -44,6 +45,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             {
                 await calendar.UpdateAsync(eventId, invite, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
+                await reminders.TellChangeAsync(meeting.Id, ct);
                 return new(true);
             }
 
@@ -55,6 +57,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             meeting.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await reminders.PlanAsync(meeting.Id, ct);
+            await reminders.TellChangeAsync(meeting.Id, ct); // the fallback has no event id: a move comes this way too
             return new(true);
         }
         catch (MeetingCalendarException e) when (e.Failure != MeetingCalendarFailure.Unavailable)

@@ -69,6 +69,8 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
         var pending = (await App.NotificationsAsync()).Where(n => n.Kind == MeetingReminders.Kind && n.State == TraAM.Bot.Delivery.NotificationState.Pending).ToList();
         Assert.Equal(2, pending.Count);
         Assert.All(pending, n => Assert.Contains("|r1:", n.Key, StringComparison.Ordinal));
+        var moveTold = Assert.Single(await App.NotificationsAsync(), n => n.Kind == MeetingReminders.ChangedKind);
+        Assert.Contains("Meeting moved", moveTold.DataJson, StringComparison.Ordinal); // the English half; the French one is escaped in the JSON
 
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -78,6 +80,8 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
         }
 
         Assert.Equal(1, await App.RunEnqueuedAsync<SyncMeetingEventJob>());
+        await App.RunEnqueuedAsync<SyncMeetingEventJob>(); // nothing more queued, and a replay would tell nobody twice
+        Assert.Equal(2, (await App.NotificationsAsync()).Count(n => n.Kind == MeetingReminders.ChangedKind)); // moved, then cancelled
         Assert.DoesNotContain(await App.NotificationsAsync(), n => n.Kind == MeetingReminders.Kind && n.State == TraAM.Bot.Delivery.NotificationState.Pending);
     }
 

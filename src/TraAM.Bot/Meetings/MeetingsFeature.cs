@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using TraAM.Bot.Help;
+using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 
@@ -35,7 +36,8 @@ public static class MeetingsFeature
     public static BotRoutes MapMeetings(this BotRoutes bot, HelpCatalog help)
     {
         // 'réunion' (scheduling, Permission.ScheduleMeeting) is not routed yet: see the README, Meetings.
-        help.Add(new HelpEntry("réunions", "meetings", "help.commands.meetings", null));
+        // Listed for who schedules them; invitees may use it too, and each sees only their own meetings.
+        help.Add(new HelpEntry("réunions", "meetings", "help.commands.meetings", Permission.ScheduleMeeting));
         return bot.OnCommand<ListMeetings>("réunions", "meetings", "mes réunions", "my meetings");
     }
 

@@ -5,6 +5,7 @@ using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
 using TraAM.Bot.Help;
 using TraAM.Bot.Hosting;
+using TraAM.Bot.Meetings;
 using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
@@ -27,6 +28,7 @@ app.MapBot("/api/messages", bot => bot
     .MapCampaigns(help)
     .MapCandidacies(help)
     .MapCheckIns(help)
+    .MapMeetings(help)
     .MapReminders(help)
     .MapStatus(help));
 
@@ -65,6 +67,7 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddCampaigns()                                                            // the campaign calendar, the phases of each campaign
         .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
         .AddCheckIns()                                                             // check-in rounds: the teams' progress, productions and risks
+        .AddMeetings()                                                             // meetings: Graph calendar events, or .ics in the fallback
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
         .AddStatus();                                                              // "statut": the teams' status, as each role may see it
 }

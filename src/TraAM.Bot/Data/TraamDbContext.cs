@@ -34,6 +34,8 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CheckIns.CheckIn> CheckIns => Set<CheckIns.CheckIn>();
     public DbSet<CheckIns.TeamProduction> TeamProductions => Set<CheckIns.TeamProduction>();
     public DbSet<CheckIns.TeamRisk> TeamRisks => Set<CheckIns.TeamRisk>();
+    public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
+    public DbSet<Meetings.MeetingAttendance> MeetingAttendances => Set<Meetings.MeetingAttendance>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -48,6 +48,7 @@ public sealed class HandlerAuthorizationTests
     {
         ["CaptureInstallation"] = "installation events from Teams: records where the bot lives, acts for nobody",
         ["ShowMe"] = "the caller's own profile, read from the directory",
+        ["ListMeetings"] = "the caller's own meetings (organiser, secretary or invitee), read by their person id",
         ["ShowHelp"] = "lists commands; each line is filtered by CanSomewhere, each command checks again",
         ["UnknownCommand"] = "a fixed hint",
     };

@@ -54,7 +54,7 @@ static void AddBot(IHostApplicationBuilder builder)
     builder.Services.AddJobs(builder.Configuration);                              // Hangfire on PostgreSQL, or in memory
     builder.Services.AddProxies();                                                // the TLS-terminating proxies whose X-Forwarded-* we trust
     builder.Services.AddCardTemplates(builder.Configuration);                     // cards/**.json, loaded and checked now
-    builder.Services.AddHealth();                                                 // /health: database + job storage
+    builder.Services.AddHealth();                                                 // /health, /health/live, /health/ready
     builder.Services.AddConversations();                                          // install/uninstall, references for proactive sends
     builder.Services.AddDelivery();                                               // the outbox: every proactive message, once, at Teams' pace
 

@@ -78,7 +78,7 @@ internal static class Health
                 var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
                 return pending.Count == 0
                     ? HealthCheckResult.Healthy($"up to date ({db.Database.GetMigrations().LastOrDefault()})")
-                    : HealthCheckResult.Unhealthy($"{pending.Count} pending migration(s), first {pending[0]}: run 'dotnet TraAM.Bot.dll migrate'");
+                    : HealthCheckResult.Unhealthy($"pending migrations: {pending.Count}, first {pending[0]}: run 'dotnet TraAM.Bot.dll migrate'");
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

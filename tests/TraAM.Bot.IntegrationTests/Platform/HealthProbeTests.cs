@@ -50,7 +50,7 @@ public sealed class HealthProbeTests(TraamApp app) : AppTest(app)
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready);
         Assert.Equal("Unhealthy", body["checks"]!["migrations"]!["status"]!.GetValue<string>());
-        Assert.Contains("pending migration(s)", body["checks"]!["migrations"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Contains("pending migrations: ", body["checks"]!["migrations"]!["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.Equal("Healthy", body["checks"]!["database"]!["status"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.OK, live);
     }

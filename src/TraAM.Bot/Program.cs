@@ -5,6 +5,7 @@ using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
 using TraAM.Bot.Help;
 using TraAM.Bot.Hosting;
+using TraAM.Bot.Operations;
 using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
@@ -28,7 +29,8 @@ app.MapBot("/api/messages", bot => bot
     .MapCandidacies(help)
     .MapCheckIns(help)
     .MapReminders(help)
-    .MapStatus(help));
+    .MapStatus(help)
+    .MapOperations(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
@@ -66,5 +68,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
         .AddCheckIns()                                                             // check-in rounds: the teams' progress, productions and risks
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
-        .AddStatus();                                                              // "statut": the teams' status, as each role may see it
+        .AddStatus()                                                               // "statut": the teams' status, as each role may see it
+        .AddOperations();                                                          // "version": the installation's state, for admins
 }

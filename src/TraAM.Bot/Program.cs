@@ -6,6 +6,7 @@ using TraAM.Bot.Delivery;
 using TraAM.Bot.Help;
 using TraAM.Bot.Hosting;
 using TraAM.Bot.Meetings;
+using TraAM.Bot.Operations;
 using TraAM.Bot.People;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
@@ -30,7 +31,8 @@ app.MapBot("/api/messages", bot => bot
     .MapCheckIns(help)
     .MapMeetings(help)
     .MapReminders(help)
-    .MapStatus(help));
+    .MapStatus(help)
+    .MapOperations(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
@@ -56,7 +58,7 @@ static void AddBot(IHostApplicationBuilder builder)
     builder.Services.AddJobs(builder.Configuration);                              // Hangfire on PostgreSQL, or in memory
     builder.Services.AddProxies();                                                // the TLS-terminating proxies whose X-Forwarded-* we trust
     builder.Services.AddCardTemplates(builder.Configuration);                     // cards/**.json, loaded and checked now
-    builder.Services.AddHealth();                                                 // /health: database + job storage
+    builder.Services.AddHealth();                                                 // /health, /health/live, /health/ready
     builder.Services.AddConversations();                                          // install/uninstall, references for proactive sends
     builder.Services.AddDelivery();                                               // the outbox: every proactive message, once, at Teams' pace
 
@@ -69,5 +71,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddCheckIns()                                                             // check-in rounds: the teams' progress, productions and risks
         .AddMeetings()                                                             // meetings: Graph calendar events, or .ics in the fallback
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
-        .AddStatus();                                                              // "statut": the teams' status, as each role may see it
+        .AddStatus()                                                               // "statut": the teams' status, as each role may see it
+        .AddOperations();                                                          // "version": the installation's state, for admins
 }

@@ -87,6 +87,7 @@ public static partial class BotEndpoint
             return;
         }
 
+        if (!options.IsLocalMode && activity.ServiceUrl is not null) await ObserveServiceUrlAsync(services, activity, logger, ct);
         var response = await ProcessAsync(services, activity, logger, ct);
         if (response is null)
         {
@@ -97,6 +98,22 @@ public static partial class BotEndpoint
         http.Response.StatusCode = response.Status;
         if (response.Body is not null)
             await http.Response.WriteAsJsonAsync(response.Body, ProtocolJson.Context.AdaptiveCardInvokeResponse, cancellationToken: ct);
+    }
+
+    /// <summary>A failing observer costs a stale serviceUrl at worst, never the turn.</summary>
+    private static async Task ObserveServiceUrlAsync(IServiceProvider services, Activity activity, ILogger logger, CancellationToken ct)
+    {
+        foreach (var observer in services.GetServices<IVerifiedServiceUrlObserver>())
+        {
+            try
+            {
+                await observer.SeenAsync(activity, ct);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                LogFailed(logger, ex, "serviceUrl refresh", null);
+            }
+        }
     }
 
     private static async Task<InvokeResponse?> ProcessAsync(IServiceProvider services, Activity activity, ILogger logger, CancellationToken ct)

@@ -7,6 +7,8 @@ public static class ConversationsFeature
     public static IServiceCollection AddConversations(this IServiceCollection services) => services
         .AddScoped<CaptureInstallation>()
         .AddScoped<ReceivedFiles>()
+        .AddSingleton<ServiceUrlRefresher>() // one bounded note of the last serviceUrl per conversation, for the process
+        .AddSingleton<IVerifiedServiceUrlObserver>(sp => sp.GetRequiredService<ServiceUrlRefresher>())
         .AddSingleton<TeamsFileDownloader>() // files people send to the bot, for any feature that takes one
         .AddHttpClient(TeamsFileDownloader.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(60))
         .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }) // checked hop by hop

@@ -42,6 +42,7 @@ public sealed class CardSamplesTests
         ["people/import-report"] = typeof(ImportReportCard),
         ["people/link"] = typeof(LinkCard),
         ["people/me"] = typeof(MeCard),
+        ["ops/version"] = typeof(TraAM.Bot.Operations.VersionCard),
         ["people/remove-role"] = typeof(TraAM.Bot.People.Access.RemoveRoleCard),
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),

@@ -42,6 +42,7 @@ public sealed class HandlerAuthorizationTests
         ["SaveCheckIn"] = ["AnswerPermission"],
         // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
         ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
+        ["ShowVersion"] = ["Permission.ViewOperations"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

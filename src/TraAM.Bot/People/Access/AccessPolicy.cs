@@ -105,6 +105,8 @@ public static class AccessPolicy
             [Permission.MeetCompletionDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             [Permission.MeetBilanDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             [Permission.MeetCheckInDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
+            // The installation's state ("version") is the admins' business, who run the bot; nobody else's.
+            [Permission.ViewOperations] = [],
         };
 
     /// <summary>What a role of a past campaign still allows on that campaign's data.</summary>

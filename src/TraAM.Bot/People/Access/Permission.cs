@@ -105,4 +105,7 @@ public enum Permission
 
     /// <summary>Duty: answer a check-in round for the team (the referent answers for it).</summary>
     MeetCheckInDeadline,
+
+    /// <summary>See how the installation runs: version, start, database and migration, job storage, queue depths.</summary>
+    ViewOperations,
 }

@@ -85,6 +85,20 @@ public sealed class ServiceUrlRefreshTests(TraamApp app) : AppTest(app)
         Assert.Equal(ServiceUrl, (await RowAsync(chat.Id)).ServiceUrl);
     }
 
+    [PostgresFact]
+    public async Task InLocalMode_NothingIsAuthenticated_SoTheServiceUrlIsNotStored()
+    {
+        await using var local = new TraamApp().With("Bot:MicrosoftAppId", "");
+        await local.InitializeAsync();
+        var camille = await local.PersonAsync("Camille", "Martin", CamilleAad);
+        var chat = await local.ChatAsync(camille, PersonalChat);
+
+        await local.PostActivityAsync(Activities.PersonalMessage("moi", change: a => a["serviceUrl"] = Moved), authorization: null);
+
+        await using var db = local.CreateDbContext();
+        Assert.Equal(ServiceUrl, await db.Conversations.Where(c => c.Id == chat.Id).Select(c => c.ServiceUrl).SingleAsync(TestContext.Current.CancellationToken));
+    }
+
     private sealed record Row(string ServiceUrl, DateTimeOffset UpdatedAt, string Version);
 
     /// <summary>The reference as stored, with PostgreSQL's row version (xmin changes with every UPDATE, even one that sets the same values).</summary>

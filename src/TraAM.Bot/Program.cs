@@ -59,6 +59,7 @@ static void AddBot(IHostApplicationBuilder builder)
     builder.Services.AddProxies();                                                // the TLS-terminating proxies whose X-Forwarded-* we trust
     builder.Services.AddCardTemplates(builder.Configuration);                     // cards/**.json, loaded and checked now
     builder.Services.AddHealth();                                                 // /health, /health/live, /health/ready
+    builder.Services.AddTelemetry(builder.Configuration);                         // OpenTelemetry over OTLP, when an endpoint is set
     builder.Services.AddConversations();                                          // install/uninstall, references for proactive sends
     builder.Services.AddDelivery();                                               // the outbox: every proactive message, once, at Teams' pace
 

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Protocol.Authentication;
 using TraAM.Bot.Protocol.Schema;
+using ActivityKind = System.Diagnostics.ActivityKind;
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 
 namespace TraAM.Bot.Protocol.Connector;
 
@@ -23,45 +25,63 @@ internal sealed partial class ConnectorClient(
     internal Func<TimeSpan, CancellationToken, Task> Delay { get; set; } = (d, ct) => Task.Delay(d, clock, ct);
 
     public Task<ResourceResponse> SendAsync(string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities", activity, ProtocolJson.Context.Activity,
+        CallAsync("SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities", activity, ProtocolJson.Context.Activity,
             ProtocolJson.Context.ResourceResponse, () => new ResourceResponse(), cancellationToken);
 
     public Task<ResourceResponse> ReplyAsync(string serviceUrl, string conversationId, string replyToId, Activity activity, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}", activity, ProtocolJson.Context.Activity,
+        CallAsync("ReplyToActivity", HttpMethod.Post, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(replyToId)}", activity, ProtocolJson.Context.Activity,
             ProtocolJson.Context.ResourceResponse, () => new ResourceResponse(), cancellationToken);
 
     public Task<ResourceResponse> UpdateAsync(string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken)
     {
         activity.Id = activityId;
-        return CallAsync(HttpMethod.Put, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", activity, ProtocolJson.Context.Activity,
+        return CallAsync("UpdateActivity", HttpMethod.Put, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", activity, ProtocolJson.Context.Activity,
             ProtocolJson.Context.ResourceResponse, () => new ResourceResponse { Id = activityId }, cancellationToken);
     }
 
     public Task DeleteAsync(string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        CallAsync<object, ResourceResponse>(HttpMethod.Delete, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", null, null,
+        CallAsync<object, ResourceResponse>("DeleteActivity", HttpMethod.Delete, serviceUrl, $"v3/conversations/{E(conversationId)}/activities/{E(activityId)}", null, null,
             ProtocolJson.Context.ResourceResponse, () => new ResourceResponse(), cancellationToken);
 
     public Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken) =>
-        CallAsync(HttpMethod.Post, serviceUrl, "v3/conversations", parameters, ProtocolJson.Context.ConversationParameters,
+        CallAsync("CreateConversation", HttpMethod.Post, serviceUrl, "v3/conversations", parameters, ProtocolJson.Context.ConversationParameters,
             ProtocolJson.Context.ConversationResourceResponse, () => new ConversationResourceResponse(), cancellationToken);
 
     public Task<PagedMembersResult> GetPagedMembersAsync(string serviceUrl, string conversationId, int pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var query = $"?pageSize={Math.Clamp(pageSize, 50, 500)}" + (continuationToken is null ? "" : $"&continuationToken={E(continuationToken)}");
-        return CallAsync<object, PagedMembersResult>(HttpMethod.Get, serviceUrl, $"v3/conversations/{E(conversationId)}/pagedmembers{query}", null, null,
+        return CallAsync<object, PagedMembersResult>("GetConversationPagedMembers", HttpMethod.Get, serviceUrl, $"v3/conversations/{E(conversationId)}/pagedmembers{query}", null, null,
             ProtocolJson.Context.PagedMembersResult, () => new PagedMembersResult { Members = [] }, cancellationToken);
     }
 
     public Task<TeamsChannelAccount> GetConversationMemberAsync(string serviceUrl, string conversationId, string memberId, CancellationToken cancellationToken) =>
-        CallAsync<object, TeamsChannelAccount>(HttpMethod.Get, serviceUrl, $"v3/conversations/{E(conversationId)}/members/{E(memberId)}", null, null,
+        CallAsync<object, TeamsChannelAccount>("GetConversationMember", HttpMethod.Get, serviceUrl, $"v3/conversations/{E(conversationId)}/members/{E(memberId)}", null, null,
             ProtocolJson.Context.TeamsChannelAccount, () => new TeamsChannelAccount(), cancellationToken);
 
     public Task<TeamDetails> GetTeamDetailsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken) =>
-        CallAsync<object, TeamDetails>(HttpMethod.Get, serviceUrl, $"v3/teams/{E(teamId)}", null, null,
+        CallAsync<object, TeamDetails>("GetTeamDetails", HttpMethod.Get, serviceUrl, $"v3/teams/{E(teamId)}", null, null,
             ProtocolJson.Context.TeamDetails, () => new TeamDetails(), cancellationToken);
 
-    private async Task<TResult> CallAsync<TBody, TResult>(HttpMethod method, string serviceUrl, string relative, TBody? body,
+    private async Task<TResult> CallAsync<TBody, TResult>(string operation, HttpMethod method, string serviceUrl, string relative, TBody? body,
         JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResult> resultType, Func<TResult> empty, CancellationToken cancellationToken)
+    {
+        // Named as the Bot Framework SDK names its Connector operations; the URL (conversation ids) is not a tag.
+        using var span = ProtocolTelemetry.Source.StartActivity($"connector {operation}", ActivityKind.Client);
+        span?.SetTag("bot.connector.operation", operation);
+        try
+        {
+            return await CallCoreAsync(operation, method, serviceUrl, relative, body, bodyType, resultType, empty, span, cancellationToken);
+        }
+        catch (Exception ex) when (span is not null)
+        {
+            span.SetTag("error.type", ex.GetType().FullName); // not its message: it quotes the conversation's URL
+            span.SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+    }
+
+    private async Task<TResult> CallCoreAsync<TBody, TResult>(string operation, HttpMethod method, string serviceUrl, string relative, TBody? body,
+        JsonTypeInfo<TBody>? bodyType, JsonTypeInfo<TResult> resultType, Func<TResult> empty, System.Diagnostics.Activity? span, CancellationToken cancellationToken)
     {
         if (!serviceUrls.IsAllowed(serviceUrl)) throw new ServiceUrlNotAllowedException(serviceUrl);
         var uri = new Uri(new Uri(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/"), relative);
@@ -92,6 +112,11 @@ internal sealed partial class ConnectorClient(
 
             using (response)
             {
+                span?.SetTag("http.response.status_code", (int)response.StatusCode);
+                span?.SetTag("bot.connector.attempts", attempt + 1);
+                if (response.StatusCode is HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable)
+                    ProtocolTelemetry.ConnectorThrottled.Add(1, new KeyValuePair<string, object?>("bot.connector.operation", operation),
+                        new KeyValuePair<string, object?>("http.response.status_code", (int)response.StatusCode));
                 var operationId = response.Headers.TryGetValues("X-Correlating-OperationId", out var ids) ? ids.FirstOrDefault() : null;
                 var decision = RetryPolicy.ForResponse(method, response.StatusCode, response.Headers.RetryAfter, attempt,
                     o.MaxRetries, o.MaxRetryAfter, clock.GetUtcNow(), Random.Shared.NextDouble);

@@ -32,6 +32,13 @@ public static partial class BotEndpoint
 
     internal static async Task HandleAsync(HttpContext http)
     {
+        using var turn = new TurnTelemetry();
+        turn.Result = await HandleCoreAsync(http, turn);
+    }
+
+    /// <summary>Handles the POST and says what became of it, for the turn's trace and metrics.</summary>
+    private static async Task<string> HandleCoreAsync(HttpContext http, TurnTelemetry turn)
+    {
         var services = http.RequestServices;
         var options = services.GetRequiredService<IOptions<BotProtocolOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("TraAM.Bot.Protocol.Messages");
@@ -41,7 +48,7 @@ public static partial class BotEndpoint
         if (body is null)
         {
             await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"L'activité dépasse {options.MaxActivityBytes} octets.");
-            return;
+            return TurnTelemetry.TooLarge;
         }
 
         Activity? activity;
@@ -52,14 +59,16 @@ public static partial class BotEndpoint
         catch (JsonException ex)
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, "BadRequest", $"JSON invalide : {ex.Message}");
-            return;
+            return TurnTelemetry.BadRequest;
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
         {
             await RefuseAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "L'activité n'a pas de champ « type ».");
-            return;
+            return TurnTelemetry.BadRequest;
         }
+
+        turn.Describe(activity);
 
         if (!options.IsLocalMode)
         {
@@ -69,7 +78,7 @@ public static partial class BotEndpoint
             {
                 LogRejected(logger, activity.Type, auth.Reason);
                 await RefuseAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", "Jeton absent ou invalide.");
-                return;
+                return TurnTelemetry.Unauthorized;
             }
         }
 
@@ -77,27 +86,28 @@ public static partial class BotEndpoint
         {
             LogPolicy(logger, "tenant not allowed", activity.TenantId);
             await RefuseAsync(http, StatusCodes.Status403Forbidden, "TenantNotAllowed", "Ce locataire Microsoft 365 n'est pas autorisé pour ce bot.");
-            return;
+            return TurnTelemetry.Forbidden;
         }
 
         if (activity.ServiceUrl is not null && !services.GetRequiredService<ServiceUrlPolicy>().IsAllowed(activity.ServiceUrl))
         {
             LogPolicy(logger, "serviceUrl not allowed", activity.ServiceUrl);
             await RefuseAsync(http, StatusCodes.Status403Forbidden, "ServiceUrlNotAllowed", "Ce serviceUrl n'est pas dans Bot__AllowedServiceUrls.");
-            return;
+            return TurnTelemetry.Forbidden;
         }
 
         if (!options.IsLocalMode && activity.ServiceUrl is not null) await ObserveServiceUrlAsync(services, activity, logger, ct);
-        var response = await ProcessAsync(services, activity, logger, ct);
+        var (response, result) = await ProcessAsync(services, activity, logger, ct);
         if (response is null)
         {
             http.Response.StatusCode = StatusCodes.Status200OK;
-            return;
+            return result;
         }
 
         http.Response.StatusCode = response.Status;
         if (response.Body is not null)
             await http.Response.WriteAsJsonAsync(response.Body, ProtocolJson.Context.AdaptiveCardInvokeResponse, cancellationToken: ct);
+        return result;
     }
 
     /// <summary>A failing observer costs a stale serviceUrl at worst, never the turn.</summary>
@@ -116,14 +126,14 @@ public static partial class BotEndpoint
         }
     }
 
-    private static async Task<InvokeResponse?> ProcessAsync(IServiceProvider services, Activity activity, ILogger logger, CancellationToken ct)
+    private static async Task<(InvokeResponse? Response, string Result)> ProcessAsync(IServiceProvider services, Activity activity, ILogger logger, CancellationToken ct)
     {
         var dedup = services.GetRequiredService<IActivityDeduplicator>();
         var ticket = await dedup.BeginAsync(activity, ct);
         if (!ticket.IsFirst)
         {
             LogDuplicate(logger, activity.Type, activity.Id);
-            return ticket.PreviousResponse ?? (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Busy(activity)) : null);
+            return (ticket.PreviousResponse ?? (activity.Type == ActivityTypes.Invoke ? InvokeResponse.Message(Busy(activity)) : null), TurnTelemetry.Duplicate);
         }
 
         LogReceived(logger, activity.Type!, activity.Name, activity.Conversation?.ConversationType);
@@ -132,15 +142,16 @@ public static partial class BotEndpoint
             var response = await services.GetRequiredService<BotDispatcher>().DispatchAsync(activity, ct);
             // Do not let the caller's cancellation skip the bookkeeping: the effect has happened.
             await dedup.CompleteAsync(ticket, response, CancellationToken.None);
-            return response;
+            return (response, TurnTelemetry.Handled);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             LogFailed(logger, ex, activity.Type!, activity.Name);
+            TurnTelemetry.RecordFailure(ex);
             await dedup.AbandonAsync(ticket, CancellationToken.None);
-            return activity.Type == ActivityTypes.Invoke
+            return (activity.Type == ActivityTypes.Invoke
                 ? InvokeResponse.Error(500, "InternalError", Failed(activity))
-                : await ApologizeAsync(services, activity, logger);
+                : await ApologizeAsync(services, activity, logger), TurnTelemetry.Failed);
         }
     }
 

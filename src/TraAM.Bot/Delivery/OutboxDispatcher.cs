@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Data;
+using TraAM.Bot.Hosting;
 using TraAM.Bot.Protocol.Authentication;
 
 namespace TraAM.Bot.Delivery;
@@ -32,6 +33,7 @@ public sealed partial class OutboxDispatcher(
         var o = options.Value;
         var stopwatch = System.Diagnostics.Stopwatch.StartNew();
         var recovered = await RecoverInDoubtAsync(ct);
+        if (recovered > 0) BotMetrics.Outcome(NotificationOutcome.Unconfirmed, recovered);
         // A pipeline, not batches: workers never wait for the slowest of a batch, so Teams' pace is kept all along.
         // The queue is short (a second of sending at most), far below the lease.
         var queue = Channel.CreateBounded<(long Id, string Claim)>(new BoundedChannelOptions(o.Concurrency * 2) { SingleWriter = true });
@@ -45,6 +47,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     var outcome = await sender.SendAsync(id, claim, ct);
                     Interlocked.Increment(ref tally[(int)outcome]);
+                    BotMetrics.Outcome(outcome);
                 }
                 catch (Exception ex)
                 {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Data;
+using TraAM.Bot.Hosting;
 
 namespace TraAM.Bot.Delivery;
 
@@ -18,6 +19,8 @@ internal sealed class SendPacing(RateLimiter limiter, IOptions<DeliveryOptions> 
         var conversationWait = await limiter.ReserveAsync(db, [.. TeamsLimits.Conversation.Select(r => (ConversationKey(record, r), r))], ct);
         if (conversationWait > max) return null;
         var (slot, tenantWait) = await TenantSlotAsync(db, record.TenantId, ct);
+        BotMetrics.Waited(conversationWait, "conversation");
+        BotMetrics.Waited(tenantWait, "tenant");
         var wait = conversationWait > tenantWait ? conversationWait : tenantWait;
         if (wait > TimeSpan.Zero) await DelayAsync(wait, ct);
         return slot;

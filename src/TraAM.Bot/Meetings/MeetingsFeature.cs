@@ -46,7 +46,9 @@ public static class MeetingsFeature
     {
         var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsTokenProvider));
         var tokens = new ClientCredentialsTokenProvider(http, options, sp.GetRequiredService<TimeProvider>());
-        var client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl);
+        var handlers = GraphClientFactory.CreateDefaultHandlers();
+        handlers.Add(new GraphThrottleCounter());
+        var client = new GraphServiceClient(GraphClientFactory.Create(handlers), new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl);
         return new GraphMeetingCalendar(client, options, sp.GetRequiredService<ILogger<GraphMeetingCalendar>>());
     }
 

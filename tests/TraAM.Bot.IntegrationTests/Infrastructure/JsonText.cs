@@ -19,4 +19,18 @@ public static class JsonText
         JsonArray a => a.Select(item => item.WithId(id)).FirstOrDefault(found => found is not null),
         _ => null,
     };
+
+    /// <summary>The node and every node under it, depth first: to find a card's actions wherever they sit.</summary>
+    public static IEnumerable<JsonNode> Descendants(this JsonNode node)
+    {
+        yield return node;
+        IEnumerable<JsonNode?> children = node switch
+        {
+            JsonObject o => o.Select(p => p.Value),
+            JsonArray a => a,
+            _ => [],
+        };
+        foreach (var child in children.OfType<JsonNode>())
+            foreach (var d in child.Descendants()) yield return d;
+    }
 }

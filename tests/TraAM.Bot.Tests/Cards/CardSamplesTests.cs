@@ -43,6 +43,8 @@ public sealed class CardSamplesTests
         ["people/link"] = typeof(LinkCard),
         ["people/me"] = typeof(MeCard),
         ["ops/version"] = typeof(TraAM.Bot.Operations.VersionCard),
+        ["ops/deliveries"] = typeof(TraAM.Bot.Operations.Deliveries.DeliveriesData),
+        ["ops/resend-confirm"] = typeof(TraAM.Bot.Operations.Deliveries.ResendConfirmData),
         ["people/remove-role"] = typeof(TraAM.Bot.People.Access.RemoveRoleCard),
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),

@@ -43,6 +43,8 @@ public sealed class HandlerAuthorizationTests
         // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
         ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
         ["ShowVersion"] = ["Permission.ViewOperations"],
+        ["ShowDeliveries"] = ["Permission.ManageDeliveries"],
+        ["SettleNotification"] = ["Permission.ManageDeliveries"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

@@ -107,6 +107,8 @@ public static class AccessPolicy
             [Permission.MeetCheckInDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             // The installation's state ("version") is the admins' business, who run the bot; nobody else's.
             [Permission.ViewOperations] = [],
+            // A resend may reach someone twice: decided by who runs the bot, after checking with the person.
+            [Permission.ManageDeliveries] = [],
         };
 
     /// <summary>What a role of a past campaign still allows on that campaign's data.</summary>

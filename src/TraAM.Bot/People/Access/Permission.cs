@@ -108,4 +108,7 @@ public enum Permission
 
     /// <summary>See how the installation runs: version, start, database and migration, job storage, queue depths.</summary>
     ViewOperations,
+
+    /// <summary>Deal with what the outbox could not settle ("envois"): resend an unconfirmed message, give one up.</summary>
+    ManageDeliveries,
 }

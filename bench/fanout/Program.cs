@@ -13,15 +13,21 @@ var recipients = Arg("--recipients", 10_000);
 var rate = Arg("--rate", 50);
 var instances = Arg("--instances", 2);
 var kill = !args.Contains("--no-kill");
+// Teams answers a POST in roughly 100-400 ms; the fake's default (3 ms) measures the sender alone.
+var latencyMedian = Arg("--latency-median", 0);
+var latencyP99 = Arg("--latency-p99", latencyMedian * 4);
+var concurrency = Array.IndexOf(args, "--concurrency") is var cc and >= 0 ? args[cc + 1] : null;
 var margin = Array.IndexOf(args, "--margin") is var m and >= 0 ? args[m + 1] : null;
 var admin = Environment.GetEnvironmentVariable("TRAAM_TEST_POSTGRES")
     ?? throw new InvalidOperationException("TRAAM_TEST_POSTGRES is not set: run bench/fanout/run.sh (it starts PostgreSQL).");
 var here = AppContext.GetData("FanoutDir") as string ?? Path.GetDirectoryName(Environment.ProcessPath)!;
 var fakeScript = Environment.GetEnvironmentVariable("FAKE_CONNECTOR") ?? Path.GetFullPath(Path.Combine(here, "..", "..", "..", "fake-connector.mjs"));
 Console.WriteLine($"Fan-out benchmark: {recipients} recipients, {instances} instances, Teams limit {rate} req/s per tenant, kill -9 mid-run: {(kill ? "yes" : "no")}");
-Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"{Environment.ProcessorCount} cores, .NET {Environment.Version}; Connector latency: "
+    + (latencyMedian > 0 ? $"log-normal, median {latencyMedian} ms, p99 {latencyP99} ms" : "3 ms")
+    + $"; Delivery__Concurrency {concurrency ?? "default"}");
 
-using var fake = StartFake(fakeScript, rate, out var fakeUrl);
+using var fake = StartFake(fakeScript, rate, latencyMedian, latencyP99, out var fakeUrl);
 using var http = new HttpClient { BaseAddress = new Uri(fakeUrl) };
 var database = "traam_fanout_" + Guid.NewGuid().ToString("N")[..8];
 await Sql(admin, $"CREATE DATABASE \"{database}\"");
@@ -39,6 +45,7 @@ try
         ["Logging__LogLevel__TraAM.Bot.Delivery"] = "Warning",
     };
     if (margin is not null) settings["Delivery__SafetyMargin"] = margin;
+    if (concurrency is not null) settings["Delivery__Concurrency"] = concurrency;
     for (var i = 0; i < instances; i++) processes.Add(BotProcess.Start(cs, settings));
     var killed = !kill;
     var timeout = Stopwatch.StartNew();
@@ -131,10 +138,11 @@ static async Task Sql(string connectionString, string sql)
     await command.ExecuteNonQueryAsync();
 }
 
-static Process StartFake(string script, int rate, out string url)
+static Process StartFake(string script, int rate, int latencyMedian, int latencyP99, out string url)
 {
     var info = new ProcessStartInfo("node", [script, "--port", "0", "--tenant-rps", rate.ToString(CultureInfo.InvariantCulture),
-        "--p429", "0.05", "--p503", "0.01", "--retry-after", "1", "--latency-ms", "3"])
+        "--p429", "0.05", "--p503", "0.01", "--retry-after", "1", "--latency-ms", "3",
+        "--latency-median", latencyMedian.ToString(CultureInfo.InvariantCulture), "--latency-p99", latencyP99.ToString(CultureInfo.InvariantCulture)])
     {
         RedirectStandardOutput = true,
         UseShellExecute = false,

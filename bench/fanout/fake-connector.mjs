@@ -8,12 +8,15 @@
 //   GET  /conversations/{id}                {deliveries}                            anything else -> 404
 //
 //   node fake-connector.mjs [--port 0] [--tenant-rps 50] [--p429 0.05] [--p503 0.01] [--retry-after 1]
-//                           [--latency-ms 3] [--seed 42]
+//                           [--latency-ms 3] [--latency-median 0] [--latency-p99 0] [--seed 42]
+// --latency-median M --latency-p99 P (ms): every answer to an activity POST waits a log-normal time with that median
+// and 99th percentile (Teams answers in roughly 100-400 ms; e.g. 150 and 600), drawn from its own seeded PRNG so the
+// fault sequence stays the same; it replaces --latency-ms.
 // The first stdout line is `listening on http://127.0.0.1:PORT` (--port 0 = a free port), for the harness to read.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 
-const DEFAULTS = { port: 0, 'tenant-rps': 50, p429: 0.05, p503: 0.01, 'retry-after': 1, 'latency-ms': 3, seed: 42 };
+const DEFAULTS = { port: 0, 'tenant-rps': 50, p429: 0.05, p503: 0.01, 'retry-after': 1, 'latency-ms': 3, 'latency-median': 0, 'latency-p99': 0, seed: 42 };
 // Teams' per-bot, per-conversation limits: [window ms, max requests in any such sliding window], smallest first
 // (conversationThrottled relies on that order to count in one backward pass).
 const CONVERSATION_LIMITS = [[1_000, 7], [2_000, 8], [30_000, 60], [3_600_000, 1_800]];
@@ -37,6 +40,7 @@ function parseFlags(argv) {
   }
   if (out.p429 + out.p503 > 1) fail('--p429 + --p503 must be <= 1');
   if (!Number.isInteger(out.port) || out.port > 65535) fail('--port must be an integer 0..65535');
+  if (out['latency-median'] > 0 && out['latency-p99'] < out['latency-median']) fail('--latency-p99 must be >= --latency-median');
   return out;
 }
 function fail(msg) {
@@ -60,6 +64,7 @@ function mulberry32(seed) {
 function freshState() {
   return {
     rng: mulberry32(opts.seed),
+    latencyRng: mulberry32(opts.seed ^ 0x5bd1e995), // its own stream: latency draws do not shift the injected faults
     tenants: new Map(),        // tenant id -> sliding log of request times (1 s window)
     conversations: new Map(),  // conversation id -> { log: request times (<= 1 h), deliveries }
     requestTimes: [],          // every activities request that reached the checks (for requestsPerSecondMax)
@@ -121,6 +126,25 @@ function maxPerSecond(times) {
 // often carries none, and those all share one bucket, which is the single-tenant benchmark's case anyway.
 const tenantOf = (body) => body?.channelData?.tenant?.id ?? body?.conversation?.tenantId ?? body?.tenantId ?? 'default';
 
+// --- latency ---------------------------------------------------------------------------------------------------
+// Log-normal: ln(latency) ~ N(mu, sigma) with mu = ln(median) and sigma from the 99th percentile (z = 2.326).
+function latencyMs() {
+  const median = opts['latency-median'];
+  if (!(median > 0)) return opts['latency-ms'];
+  const sigma = Math.log(opts['latency-p99'] / median) / 2.3263;
+  // Box-Muller on the seeded stream (1 - u keeps the logarithm finite).
+  const u = 1 - state.latencyRng(), v = state.latencyRng();
+  const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  return median * Math.exp(sigma * z);
+}
+
+// Teams answers every request after its own processing time, refusals included.
+function answer(res, status, body, headers) {
+  const ms = latencyMs();
+  if (ms > 0) setTimeout(() => send(res, status, body, headers), ms);
+  else send(res, status, body, headers);
+}
+
 // --- endpoints -------------------------------------------------------------------------------------------------
 function postActivity(res, conversationId, body) {
   const now = performance.now();
@@ -133,18 +157,18 @@ function postActivity(res, conversationId, body) {
   if (tenantOver || conversationOver) {
     if (tenantOver) state.violationsTenant++; else state.violationsConversation++;
     const which = tenantOver ? 'tenant' : 'conversation';
-    return send(res, 429, { error: { code: 'Throttled', message: `Too many requests for this ${which} (fake Teams limit)` } }, { 'retry-after': '1' });
+    return answer(res, 429, { error: { code: 'Throttled', message: `Too many requests for this ${which} (fake Teams limit)` } }, { 'retry-after': '1' });
   }
   // One draw per request that passed the limits: p429 and p503 are then exact marginal rates.
   const r = state.rng();
   if (r < opts.p429) {
     state.injected429++;
-    return send(res, 429, { error: { code: 'Throttled', message: 'Injected throttling (fake)' } },
+    return answer(res, 429, { error: { code: 'Throttled', message: 'Injected throttling (fake)' } },
       { 'retry-after': String(Math.ceil(opts['retry-after'])) }); // Retry-After takes whole seconds
   }
   if (r < opts.p429 + opts.p503) {
     state.injected503++;
-    return send(res, 503, { error: { code: 'ServiceUnavailable', message: 'Injected outage (fake)' } });
+    return answer(res, 503, { error: { code: 'ServiceUnavailable', message: 'Injected outage (fake)' } });
   }
   state.delivered++;
   state.deliveredTimes.push(now);
@@ -154,8 +178,7 @@ function postActivity(res, conversationId, body) {
   // The bench sends one message per conversation, so any second delivery there is a duplicate.
   if (c.deliveries++ === 0) state.distinctConversations++; else state.duplicates++;
   const reply = { id: String(state.delivered) };
-  if (opts['latency-ms'] > 0) setTimeout(() => send(res, 201, reply), opts['latency-ms']);
-  else send(res, 201, reply);
+  answer(res, 201, reply);
 }
 
 function createConversation(res, body) {

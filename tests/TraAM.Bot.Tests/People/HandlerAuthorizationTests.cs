@@ -43,6 +43,9 @@ public sealed class HandlerAuthorizationTests
         // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
         ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
         ["ShowVersion"] = ["Permission.ViewOperations"],
+        ["ScheduleMeeting"] = ["Permission.ScheduleMeeting"],
+        // The theme's people read the card (ReadSynthesis, or invited); moving and cancelling need ScheduleMeeting.
+        ["ManageMeeting"] = ["Permission.ScheduleMeeting", "Permission.ReadSynthesis"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

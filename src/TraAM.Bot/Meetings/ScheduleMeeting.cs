@@ -99,7 +99,19 @@ internal sealed class ScheduleMeeting(
             : Format(draft.IsKickoff ? "meetings.schedule.defaultKickoff" : "meetings.schedule.defaultCheckpoint", Languages.French, theme.Title);
         var request = new ScheduleRequest(meetingId, work.Id, theme.Id, draft, subject, input.Agenda, organizer.Id, secretary ?? organizer.Id,
             [.. invitees.Select(i => new Invitee(i.PersonId, i.Name, i.Email))], context, input.Confirm);
-        var outcome = await scheduler.ScheduleAsync(request, cancellationToken);
+        ScheduleOutcome outcome;
+        try
+        {
+            outcome = await scheduler.ScheduleAsync(request, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Two clicks at once: the other one saved this meeting id first. Same meeting, same confirmation.
+            db.ChangeTracker.Clear();
+            if (!await db.Meetings.AnyAsync(m => m.Id == meetingId, cancellationToken)) throw;
+            outcome = new ScheduleOutcome(true, []);
+        }
+
         if (!outcome.Saved)
             return CardActionResult.Card(await RenderAsync(meetingId, themes, theme, caller, checkedForm.With(outcome.Problems, language), language, cancellationToken));
 

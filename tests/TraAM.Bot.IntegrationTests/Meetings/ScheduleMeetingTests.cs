@@ -148,6 +148,20 @@ public sealed class ScheduleMeetingTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task TwoClicksAtOnce_AreOneMeeting_BothToldItIsDone()
+    {
+        var (_, _, id) = await OpenAsync();
+        var day = Tuesday();
+
+        var answers = await Task.WhenAll(SubmitAsync(id, day), SubmitAsync(id, day), SubmitAsync(id, day));
+
+        Assert.All(answers, a => Assert.Contains("C'est fait : la réunion est planifiée", a.Text(), StringComparison.Ordinal));
+        await using var db = App.CreateDbContext();
+        Assert.Equal(1, await db.Meetings.CountAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, await App.RunEnqueuedAsync<SyncMeetingEventJob>());
+    }
+
+    [PostgresFact]
     public async Task MovingAndCancelling_UpdateTheChannelCopyInPlace_AndOnlyTheExpertMay()
     {
         var (cast, _, id) = await OpenAsync();

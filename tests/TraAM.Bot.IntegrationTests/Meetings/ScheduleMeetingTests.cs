@@ -65,6 +65,10 @@ public sealed class ScheduleMeetingTests(TraamApp app) : AppTest(app)
         var refusal = Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>();
         Assert.Contains("réservée aux personnes expertes TN3", refusal, StringComparison.Ordinal);
 
+        App.Connector.Clear();
+        await App.PostActivityAsync(Activities.ChannelMessage("réunion")); // the card lists people and e-mails: never in a channel
+        Assert.Contains("conversation personnelle", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+
         var forged = await SubmitAsync(Guid.NewGuid().ToString("N"), Tuesday(), aad: CamilleAad);
         Assert.Contains("réservée aux personnes expertes TN3", forged.Text(), StringComparison.Ordinal);
         await using var db = App.CreateDbContext();
@@ -145,6 +149,11 @@ public sealed class ScheduleMeetingTests(TraamApp app) : AppTest(app)
         var there = TimeZoneInfo.ConvertTime(paris, TraAM.Bot.Reference.LocalTime.ZoneOf("martinique")); // 9:00 in winter, 8:00 in Paris's summer
         Assert.Contains($"à {there.Hour} h (Martinique)", marcView, StringComparison.Ordinal);
         Assert.DoesNotContain("Déplacer", marcView, StringComparison.Ordinal);
+
+        // A DAN is not of the national group: the card's data (the id) proves nothing.
+        await App.PersonAsync("Karim", "Haddad", DanAad, new RoleAssignment { Role = Role.Dan, AcademyCode = "lyon" });
+        var danView = await App.InvokeAsync(Activities.Invoke(ManageMeeting.ViewVerb, new JsonObject { ["meetingId"] = id }, inChannel: true, change: As(DanAad)));
+        Assert.Contains("un groupe national dont vous ne faites pas partie", danView.Text(), StringComparison.Ordinal);
     }
 
     [PostgresFact]

@@ -34,6 +34,7 @@ app.MapBot("/api/messages", bot => bot
     .MapStatus(help)
     .MapOperations(help));
 
+app.MapMeetingFiles();                                                          // /meetings/{id}.ics?sig=…: "Ajouter à mon agenda"
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
 

@@ -396,6 +396,8 @@ function runCardcheck(file) {
   await require('./checkin-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
   // 10d. "statut": the TN3 expert reads her theme's table (tests/e2e/status-scenario.js)
   await require('./status-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, fr, WAIT_MS });
+  // 10e. a checkpoint scheduled by the TN3 expert, its card in the national group's channel (tests/e2e/meeting-scenario.js)
+  await require('./meeting-scenario.js').run({ pg, cfg, team, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
 
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 

@@ -11,7 +11,7 @@ namespace TraAM.Bot.Meetings;
 /// the outbox. Keys hold the meeting and its revision: planning twice queues nothing more, and a reschedule (a new
 /// revision) cancels the old pending ones and queues the new; a cancelled meeting cancels them all.
 /// </summary>
-public sealed class MeetingReminders(TraamDbContext db, Outbox outbox, CardTemplates cards, TimeProvider clock)
+public sealed class MeetingReminders(TraamDbContext db, Outbox outbox, CardTemplates cards, MeetingLinks links, TimeProvider clock)
 {
     public const string Kind = "meeting-reminder";
     public const string Card = "meetings/reminder";
@@ -64,7 +64,8 @@ public sealed class MeetingReminders(TraamDbContext db, Outbox outbox, CardTempl
         object Of(string language)
         {
             var d = Data(meeting, key, language);
-            return new ChangedCardData(d.Title, d.Subject, d.When, d.JoinUrl);
+            // In the fallback no Exchange invitation follows the move: the new .ics does (same UID, higher SEQUENCE).
+            return new ChangedCardData(d.Title, d.Subject, d.When, d.JoinUrl, meeting.GraphEventId is null ? links.IcsUrl(meeting.Id) : "");
         }
 
         var data = LocalizedData.Of(Of(Languages.French), Of(Languages.English));
@@ -82,7 +83,7 @@ public sealed class MeetingReminders(TraamDbContext db, Outbox outbox, CardTempl
 }
 
 /// <summary>Data of cards/meetings/changed.json.</summary>
-internal sealed record ChangedCardData(string Title, string Subject, string When, string JoinUrl);
+internal sealed record ChangedCardData(string Title, string Subject, string When, string JoinUrl, string IcsUrl);
 
 /// <summary>Data of cards/meetings/reminder.json.</summary>
 internal sealed record ReminderCardData(string Title, string Subject, string When, string Agenda, string JoinUrl);

@@ -20,11 +20,21 @@ public static class MeetingsFeature
             .PostConfigure<IOptions<BotProtocolOptions>>((graph, bot) => Fill(graph, graph.WithBotDefaults(bot.Value)))
             .Validate(o => o.Problems().Count == 0, "Réglages Graph incomplets : Graph__TenantId, Graph__ClientId, Graph__ClientSecret requis avec Graph__Organizer ; Graph__BaseUrl et Graph__TokenEndpoint en https.")
             .ValidateOnStart();
+        services.AddOptions<MeetingLinkOptions>().BindConfiguration(MeetingLinkOptions.Section)
+            .Validate(o => o.Problems().Count == 0, "Réglages Meetings incorrects : Meetings__PublicUrl en https (http seulement en local), Meetings__LinkKey d'au moins 32 caractères.")
+            .ValidateOnStart();
+        services.AddSingleton<MeetingLinks>();
         services.AddHttpClient(nameof(ClientCredentialsTokenProvider));
         services.AddScoped<SyncMeetingEventJob>();
         services.AddScoped<ListMeetings>();
         services.AddScoped<MeetingReminders>();
         services.AddScoped<MeetingScheduler>();
+        services.AddScoped<NationalGroup>();
+        services.AddScoped<MeetingCard>();
+        services.AddScoped<MeetingNotices>();
+        services.AddScoped<ScheduleCard>();
+        services.AddScoped<ScheduleMeeting>();
+        services.AddScoped<ManageMeeting>();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -35,11 +45,21 @@ public static class MeetingsFeature
 
     public static BotRoutes MapMeetings(this BotRoutes bot, HelpCatalog help)
     {
-        // 'réunion' (scheduling, Permission.ScheduleMeeting) is not routed yet: see the README, Meetings.
+        help.Add(new HelpEntry("réunion", "meeting", "help.commands.meeting", Permission.ScheduleMeeting));
         // Listed for who schedules them; invitees may use it too, and each sees only their own meetings.
         help.Add(new HelpEntry("réunions", "meetings", "help.commands.meetings", Permission.ScheduleMeeting));
-        return bot.OnCommand<ListMeetings>("réunions", "meetings", "mes réunions", "my meetings");
+        return bot
+            .OnCommand<ScheduleMeeting>("réunion", "meeting", "planifier une réunion", "schedule a meeting")
+            .OnCommand<ListMeetings>("réunions", "meetings", "mes réunions", "my meetings")
+            .OnCardAction<ScheduleMeeting>(ScheduleMeeting.Verb)
+            .OnCardAction<ManageMeeting>(ManageMeeting.ViewVerb)
+            .OnCardAction<ManageMeeting>(ManageMeeting.MoveFormVerb)
+            .OnCardAction<ManageMeeting>(ManageMeeting.MoveVerb)
+            .OnCardAction<ManageMeeting>(ManageMeeting.CancelVerb);
     }
+
+    /// <summary>GET /meetings/{id}.ics?sig=…: "Ajouter à mon agenda" (see <see cref="MeetingLinks"/>).</summary>
+    public static void MapMeetingFiles(this IEndpointRouteBuilder app) => MeetingLinks.MapMeetingFiles(app);
 
     /// <summary>The real SDK client with its default middleware (retry on 429/503/504 honouring Retry-After).</summary>
     internal static GraphMeetingCalendar CreateGraphCalendar(IServiceProvider sp, GraphOptions options)

@@ -16,7 +16,7 @@ public sealed record MeetingSyncResult(bool Done, MeetingCalendarFailure? Failur
 /// scheduled ⇒ PATCH to the current revision; cancelled ⇒ cancel. Graph down ⇒ throws, so Hangfire retries later;
 /// a missing permission ⇒ no retry, a result the caller turns into a message.
 /// </summary>
-public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar calendar, MeetingReminders reminders, Outbox outbox, CardTemplates cards,
+public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar calendar, MeetingReminders reminders, MeetingNotices notices, Outbox outbox, CardTemplates cards,
     TimeProvider clock, ILogger<SyncMeetingEventJob> log)
 {
     public const string CancelComment = "Réunion annulée / Meeting cancelled";
@@ -38,6 +38,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
                 if (meeting.GraphEventId is { } cancelled) await calendar.CancelAsync(cancelled, CancelComment, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
                 await reminders.TellChangeAsync(meeting.Id, ct);
+                await notices.ShowAsync(meeting.Id, ct);
                 return new(true);
             }
 
@@ -46,6 +47,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
                 await calendar.UpdateAsync(eventId, invite, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
                 await reminders.TellChangeAsync(meeting.Id, ct);
+                await notices.ShowAsync(meeting.Id, ct);
                 return new(true);
             }
 
@@ -58,6 +60,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             await db.SaveChangesAsync(ct);
             await reminders.PlanAsync(meeting.Id, ct);
             await reminders.TellChangeAsync(meeting.Id, ct); // the fallback has no event id: a move comes this way too
+            await notices.ShowAsync(meeting.Id, ct);
             return new(true);
         }
         catch (MeetingCalendarException e) when (e.Failure != MeetingCalendarFailure.Unavailable)

@@ -79,6 +79,7 @@ public sealed class TraamApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Bot:OpenIdMetadataUrl", IssuerEndpoints.MetadataUrl);
         builder.UseSetting("Bot:TokenEndpoint", IssuerEndpoints.TokenUrl);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        builder.UseSetting("Meetings:PublicUrl", "https://traam.test.invalid"); // where "Ajouter à mon agenda" points
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new TestOutputLoggerProvider()));
         builder.ConfigureTestServices(services =>

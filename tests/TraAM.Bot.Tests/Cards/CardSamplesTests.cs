@@ -33,6 +33,8 @@ public sealed class CardSamplesTests
         ["meetings/reminder"] = typeof(TraAM.Bot.Meetings.ReminderCardData),
         ["meetings/changed"] = typeof(TraAM.Bot.Meetings.ChangedCardData),
         ["meetings/calendar-problem"] = typeof(TraAM.Bot.Meetings.ProblemCardData),
+        ["meetings/schedule"] = typeof(TraAM.Bot.Meetings.ScheduleCardData),
+        ["meetings/meeting"] = typeof(TraAM.Bot.Meetings.MeetingCardData),
         ["checkins/round"] = typeof(TraAM.Bot.CheckIns.RoundCardData),
         ["candidacies/selection"] = typeof(TraAM.Bot.Candidacies.Selection.SelectionCardData),
         ["candidacies/selection-area"] = typeof(TraAM.Bot.Candidacies.Selection.SelectionAreaCard),

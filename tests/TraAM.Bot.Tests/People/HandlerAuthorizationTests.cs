@@ -45,6 +45,9 @@ public sealed class HandlerAuthorizationTests
         ["ShowVersion"] = ["Permission.ViewOperations"],
         ["ShowDeliveries"] = ["Permission.ManageDeliveries"],
         ["SettleNotification"] = ["Permission.ManageDeliveries"],
+        ["ScheduleMeeting"] = ["Permission.ScheduleMeeting"],
+        // The theme's people read the card (ReadSynthesis, or invited); moving and cancelling need ScheduleMeeting.
+        ["ManageMeeting"] = ["Permission.ScheduleMeeting", "Permission.ReadSynthesis"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

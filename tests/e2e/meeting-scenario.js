@@ -1,0 +1,124 @@
+// A national group meeting through the Agents Playground, as people do it (issue 12 §2), run by playground-smoke.js.
+// Pre-req (run-playground-smoke.sh): tests/e2e/people.csv imported into the working campaign (2026-2027): Léa Petit
+// TN3 expert of histoire-géographie, Camille Martin referent of "Équipe HG Lyon". The bot runs in local mode: no
+// Graph settings, so the fallback (meeting in our data, .ics served by the bot).
+//   1. Léa links the "Groupe national" channel to the national group of histoire-géographie ("lier", card, choice);
+//   2. Camille (a referent) types "réunion" -> refused in French;
+//   3. Léa types "réunion" (fr-FR) -> the scheduling card of her theme, the national group invited;
+//   4. she fills it for a remote checkpoint three weeks ahead and submits ("Planifier"; ticks "Je confirme" if the
+//      bot asks, e.g. a school holiday) -> the card is replaced by the meeting's, "C'est fait";
+//   5. the meeting card appears in the national group's channel (the outbox), with "Ajouter à mon agenda", whose
+//      signed .ics the bot serves; a forged signature gets 404.
+'use strict';
+
+async function run(ctx) {
+  const { pg, cfg, team, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS } = ctx;
+  const me = cfg.currentUser, pc = cfg.personalChat.id;
+  const lea = [me, ...cfg.users].find((u) => u.name === 'Léa Petit');
+  const national = team.channels.find((c) => /national/i.test(c.name)) || team.channels[team.channels.length - 1];
+  const allText = (card) => JSON.stringify(card) || '';
+  const inChannel = (e) => String(e.actionConversationId || '').split(';')[0] === national.id || e.message.postConversationId === national.id;
+  const frenchInvoke = async (convId, replyToId, verb, data, from) => {
+    const inv = await frenchActivity(convId, 'invoke', {
+      type: 'invoke', name: 'adaptiveCard/action', replyToId,
+      value: { action: { type: 'Action.Execute', verb, data: { verb, ...data } }, trigger: 'manual' },
+    }, from);
+    await pg.sendCustomActivity(inv);
+    const entry = await waitLog((l) => l.activityName === 'invoke' && l.response && l.request && l.request.body && l.request.body.id === inv.id);
+    return entry.response.body || {};
+  };
+  // A Tuesday three weeks ahead in Paris: a working day, before any campaign deadline that matters for a checkpoint.
+  const tuesday = () => {
+    const d = new Date(Date.now() + 21 * 86400000);
+    while (d.getUTCDay() !== 2) d.setUTCDate(d.getUTCDate() + 1);
+    return d.toISOString().slice(0, 10);
+  };
+  const input = (card, id) => allOf(card, (n) => n.id === id)[0];
+  const state = {};
+
+  await check(`meeting 1: "lier" by ${lea.name} in "${national.name}" -> linked to the national group of histoire-géographie`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(national.id, 'lier', lea, true));
+    const ev = await pg.nextBotMessage(null, n, WAIT_MS);
+    const card = cardOf(ev);
+    saveCard('meeting-link-form', card);
+    const choice = allOf(card, (c) => typeof c.title === 'string' && typeof c.value === 'string' && c.value.startsWith('national:')
+      && /Histoire-géographie/.test(c.title) && (!/\d{4}-\d{4}/.test(c.title) || /2026-2027/.test(c.title)))[0]; // two live calls: each line says its own
+    if (!choice) return `no national group of histoire-géographie (2026-2027) among ${JSON.stringify(allOf(card, (c) => c.value && c.title).map((c) => c.title))}`;
+    const body = await frenchInvoke(national.id, ev.message.messageId, 'group.link', { group: choice.value }, lea);
+    saveCard('meeting-link-done', body.value);
+    if (!texts(body.value || {}).some((t) => t.startsWith(fr.link.done.split('{0}')[0]))) return `link answer ${allText(body).slice(0, 300)}`;
+    return undefined;
+  });
+
+  await check(`meeting 2: "réunion" by ${me.name} (a referent, fr-FR) -> refused in French`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(pc, 'réunion'));
+    const ev = await pg.nextBotMessage(pc, n, WAIT_MS);
+    if (cardOf(ev)) return `expected a refusal, got a card ${JSON.stringify(texts(cardOf(ev)).slice(0, 2))}`;
+    if (ev.message.text !== fr.meetings.schedule.notAllowed) return `text ${JSON.stringify(ev.message.text)}`;
+    return undefined;
+  });
+
+  await check(`meeting 3: "réunion" by ${lea.name} (TN3 expert, fr-FR) -> the scheduling card, the national group invited`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(pc, 'réunion', lea));
+    const ev = await pg.nextBotMessage(pc, n, WAIT_MS);
+    const card = cardOf(ev);
+    saveCard('meeting-schedule-card', card);
+    if (!texts(card).some((t) => t.includes(fr.meetings.schedule.title))) return `title ${JSON.stringify(texts(card)[0])}`;
+    if (!texts(card).some((t) => t.includes('Camille Martin') && t.includes('Léa Petit'))) return `invitees ${JSON.stringify(texts(card))}`;
+    const submit = allOf(card, (a) => a.type === 'Action.Execute' && a.verb === 'meeting.schedule')[0];
+    if (!submit) return `verbs ${JSON.stringify(verbs(card))}`;
+    state.card = { id: ev.message.messageId, meetingId: submit.data.meetingId, theme: input(card, 'theme').value, secretary: input(card, 'secretary').value };
+    return undefined;
+  });
+
+  await check(`meeting 4: ${lea.name} schedules a remote checkpoint on ${tuesday()} at 14:00 -> "C'est fait", the meeting's card`, async () => {
+    if (!state.card) return 'no scheduling card (step 3 failed)';
+    const fields = {
+      meetingId: state.card.meetingId, theme: state.card.theme, kind: 'checkpoint', date: tuesday(), time: '14:00', duration: '90',
+      zone: 'Europe/Paris', subject: '', agenda: '1. Tour de table des académies\n2. Avancement des scénarios', secretary: state.card.secretary, confirm: 'false',
+    };
+    let body = await frenchInvoke(pc, state.card.id, 'meeting.schedule', fields, lea);
+    if (input(body.value || {}, 'confirm')) { // a confirmable warning (holidays in most zones): tick and submit again, as a person would
+      saveCard('meeting-schedule-confirm', body.value);
+      body = await frenchInvoke(pc, state.card.id, 'meeting.schedule', { ...fields, confirm: 'true' }, lea);
+    }
+    saveCard('meeting-scheduled', body.value);
+    if (!texts(body.value || {}).includes(fr.meetings.card.scheduledDone)) return `answer ${allText(body).slice(0, 500)}`;
+    if (!verbs(body.value).includes('meeting.move.form')) return `organiser's verbs ${JSON.stringify(verbs(body.value))}`;
+    return undefined;
+  });
+
+  await check(`meeting 5: the meeting card appears in "${national.name}" with "Ajouter à mon agenda" (signed .ics served, forged -> 404)`, async () => {
+    if (!state.card) return 'not scheduled (step 4 failed)';
+    const ev = await pg.waitFor((e) => e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
+      && inChannel(e) && allText(cardOf(e)).includes(state.card.meetingId), 90000).catch(() => null);
+    if (!ev) return 'no meeting card in the channel within 90 s';
+    const card = cardOf(ev);
+    saveCard('meeting-channel-card', card);
+    if (!texts(card).some((t) => t.includes(fr.meetings.kinds.checkpoint))) return `kind ${JSON.stringify(texts(card).slice(0, 4))}`;
+    const add = allOf(card, (a) => a.type === 'Action.OpenUrl' && a.title === fr.meetings.card.add)[0];
+    if (!add) return `no "${fr.meetings.card.add}" among ${JSON.stringify(allOf(card, (a) => a.type && a.type.startsWith('Action.')).map((a) => a.title))}`;
+    const ics = await fetch(add.url);
+    const text = await ics.text();
+    if (ics.status !== 200 || !text.includes('BEGIN:VCALENDAR') || !text.includes(`UID:${state.card.meetingId}@traam.bot`)) return `GET ${add.url} -> ${ics.status} ${text.slice(0, 200)}`;
+    const forged = await fetch(add.url.replace(/sig=.*/, 'sig=AAAAAAAAAAAAAAAAAAAAAA'));
+    if (forged.status !== 404) return `forged signature -> ${forged.status}`;
+    return undefined;
+  });
+
+  return state;
+}
+
+function allOf(node, pred) {
+  const out = [];
+  (function walk(n) {
+    if (Array.isArray(n)) n.forEach(walk);
+    else if (n && typeof n === 'object') { if (pred(n)) out.push(n); Object.values(n).forEach(walk); }
+  })(node);
+  return out;
+}
+
+module.exports = { run };

@@ -43,6 +43,10 @@ public sealed class HandlerAuthorizationTests
         // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
         ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
         ["ShowVersion"] = ["Permission.ViewOperations"],
+        // The theme's TN3 experts (admins) launch; anyone else typing "bilan" gets their own team's, as a referent.
+        ["LaunchBilanCollection"] = ["Permission.TriggerBilan", "Permission.SubmitBilan"],
+        ["OpenBilan"] = ["Permission.SubmitBilan"],
+        ["SaveBilan"] = ["Permission.SubmitBilan"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

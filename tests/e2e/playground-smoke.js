@@ -396,6 +396,8 @@ function runCardcheck(file) {
   await require('./checkin-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
   // 10d. "statut": the TN3 expert reads her theme's table (tests/e2e/status-scenario.js)
   await require('./status-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, fr, WAIT_MS });
+  // 10e. the end-of-year bilan collection: launched by the TN3 expert, sent by the referent, tracked in the channel (tests/e2e/bilan-scenario.js)
+  await require('./bilan-scenario.js').run({ pg, cfg, team, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
 
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 

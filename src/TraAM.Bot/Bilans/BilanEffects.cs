@@ -1,5 +1,6 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using TraAM.Bot.Data;
 using TraAM.Bot.Hosting;
 using TraAM.Bot.People;
@@ -12,7 +13,8 @@ namespace TraAM.Bot.Bilans;
 /// and the escalation about them stop), the tracker in the national group's channel updated in place, and the check
 /// of the productions' addresses queued (never in the request: the network may be slow). Each step is idempotent.
 /// </summary>
-internal sealed class BilanEffects(TraamDbContext db, DeadlineProgress progress, BilanTracker tracker, IBackgroundJobClient jobs, ILogger<BilanEffects> logger)
+internal sealed class BilanEffects(
+    TraamDbContext db, DeadlineProgress progress, BilanTracker tracker, IBackgroundJobClient jobs, IOptions<BilanOptions> options, ILogger<BilanEffects> logger)
 {
     public const string Source = "bilan";
 
@@ -23,6 +25,6 @@ internal sealed class BilanEffects(TraamDbContext db, DeadlineProgress progress,
             .Where(r => r.Role == Role.Referent && r.TeamId == file.Team.Id).Select(r => r.PersonId).Distinct().ToListAsync(ct);
         foreach (var person in referents) await progress.CompleteAsync(subject, person, Source, ct);
         await tracker.RefreshAsync(file.Collection.Id, ct);
-        jobs.TryEnqueue<CheckBilanUrlsJob>(j => j.RunAsync(bilan.Id, CancellationToken.None), logger);
+        if (options.Value.CheckAddresses) jobs.TryEnqueue<CheckBilanUrlsJob>(j => j.RunAsync(bilan.Id, CancellationToken.None), logger);
     }
 }

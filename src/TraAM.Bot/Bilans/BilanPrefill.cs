@@ -34,7 +34,9 @@ internal sealed class BilanPrefill(TraamDbContext db, CardTemplates cards, TimeP
             var day = DateText.Day(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(last.SubmittedAt!.Value, file.Zone).DateTime), language);
             var overall = a["overall"] is { Length: > 0 } o ? T($"checkin.choices.overall.{o}") : "";
             facts.Add(new(T("bilan.facts.lastCheckIn"), overall.Length > 0 ? cards.Formatted("bilan.facts.lastCheckInValue", language, day, overall) : day));
-            if (a["blockers"].Length > 0) answers["difficulties"] = a["blockers"];
+            var difficulties = new[] { a["blockers"], a["help"] == "yes" && a["helpText"].Length > 0 ? cards.Formatted("bilan.prefill.help", language, a["helpText"]) : "" }
+                .Where(t => t.Length > 0).ToList();
+            if (difficulties.Count > 0) answers["difficulties"] = string.Join("\n", difficulties);
             var points = new[] { ("rgpd", "bilan.prefill.rgpd"), ("accessibility", "bilan.prefill.accessibility") }
                 .Where(p => a[p.Item1] is "yes" or "no" or "na")
                 .Select(p => cards.Formatted(p.Item2, language, T($"checkin.choices.{p.Item1}.{a[p.Item1]}")))

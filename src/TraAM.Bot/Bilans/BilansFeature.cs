@@ -13,6 +13,7 @@ public static class BilansFeature
 {
     public static IServiceCollection AddBilans(this IServiceCollection services)
     {
+        services.AddOptions<BilanOptions>().BindConfiguration(BilanOptions.Section);
         services.AddHttpClient(UrlProbe.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(UrlProbe.PublicOnlyHandler);
         return services

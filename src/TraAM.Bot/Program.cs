@@ -1,3 +1,4 @@
+using TraAM.Bot.Bilans;
 using TraAM.Bot.Campaigns;
 using TraAM.Bot.Candidacies;
 using TraAM.Bot.CheckIns;
@@ -30,6 +31,7 @@ app.MapBot("/api/messages", bot => bot
     .MapCandidacies(help)
     .MapCheckIns(help)
     .MapMeetings(help)
+    .MapBilans(help)
     .MapReminders(help)
     .MapStatus(help)
     .MapOperations(help));
@@ -72,6 +74,7 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddCandidacies()                                                          // candidacies: form, decisions, transmission, selection
         .AddCheckIns()                                                             // check-in rounds: the teams' progress, productions and risks
         .AddMeetings()                                                             // meetings: Graph calendar events, or .ics in the fallback
+        .AddBilans()                                                               // end-of-year bilans: collection, form, tracker, address checks
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
         .AddStatus()                                                               // "statut": the teams' status, as each role may see it
         .AddOperations();                                                          // "version": the installation's state, for admins

@@ -398,6 +398,8 @@ function runCardcheck(file) {
   await require('./status-scenario.js').run({ pg, cfg, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, fr, WAIT_MS });
   // 10e. a checkpoint scheduled by the TN3 expert, its card in the national group's channel (tests/e2e/meeting-scenario.js)
   await require('./meeting-scenario.js').run({ pg, cfg, team, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
+  // 10f. the end-of-year bilan collection: launched by the TN3 expert, sent by the referent, tracked in the channel (tests/e2e/bilan-scenario.js)
+  await require('./bilan-scenario.js').run({ pg, cfg, team, check, frenchMessage, frenchActivity, waitLog, saveCard, cardOf, texts, verbs, fr, WAIT_MS });
 
   if (process.env.SMOKE_FORCE_FAIL === '1') await check('forced failure (SMOKE_FORCE_FAIL=1)', async () => 'failing on purpose');
 

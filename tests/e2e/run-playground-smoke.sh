@@ -85,6 +85,8 @@ fi
   cd "$(dirname "$bot_dll")" || exit 1
   unset Bot__MicrosoftAppId Bot__MicrosoftAppPassword
   export Database__SqlitePath="$work/db/traam.db" ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Production}
+  # The bilan's production addresses are on academic sites: this run reaches no site outside the machine.
+  export Bilans__CheckAddresses=false
   exec setsid dotnet "$bot_dll" --urls "http://127.0.0.1:$bot_port"
 ) >"$work/bot.log" 2>&1 &
 bot_pid=$!

@@ -36,6 +36,9 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CheckIns.TeamRisk> TeamRisks => Set<CheckIns.TeamRisk>();
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.MeetingAttendance> MeetingAttendances => Set<Meetings.MeetingAttendance>();
+    public DbSet<Bilans.BilanCollection> BilanCollections => Set<Bilans.BilanCollection>();
+    public DbSet<Bilans.Bilan> Bilans => Set<Bilans.Bilan>();
+    public DbSet<Bilans.BilanUrlCheck> BilanUrlChecks => Set<Bilans.BilanUrlCheck>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -111,6 +111,8 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
         jobs.AddOrUpdate<Delivery.PurgeDeliveryJob>(Delivery.PurgeDeliveryJob.Id, j => j.RunAsync(CancellationToken.None), "45 3 * * *", local);
         jobs.AddOrUpdate<Candidacies.PurgeCandidaciesJob>(Candidacies.PurgeCandidaciesJob.Id, j => j.RunAsync(CancellationToken.None), "50 3 * * *", local);
         jobs.AddOrUpdate<CheckIns.PurgeCheckInsJob>(CheckIns.PurgeCheckInsJob.Id, j => j.RunAsync(CancellationToken.None), "52 3 * * *", local);
+        jobs.AddOrUpdate<Bilans.PurgeBilansJob>(Bilans.PurgeBilansJob.Id, j => j.RunAsync(CancellationToken.None), "53 3 * * *", local);
+        jobs.AddOrUpdate<Bilans.SendBilanCardsJob>(Bilans.SendBilanCardsJob.Id, j => j.RunAsync(CancellationToken.None), "42 2 * * *", local);
         jobs.AddOrUpdate<CheckIns.SendCheckInRoundsJob>(CheckIns.SendCheckInRoundsJob.Id, j => j.RunAsync(CancellationToken.None), "40 2 * * *", local);
         jobs.AddOrUpdate<Candidacies.Transmission.PurgeExportsJob>(Candidacies.Transmission.PurgeExportsJob.Id, j => j.RunAsync(CancellationToken.None), "55 3 * * *", local);
         // Nightly: the directory changed during the day (people joined, left, changed roles).

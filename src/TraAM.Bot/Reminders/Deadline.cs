@@ -41,6 +41,9 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
     /// <summary>A round's opening day: nobody is reminded of a round before its card has come.</summary>
     public DateOnly? Opens { get; init; }
 
+    /// <summary>The bilan collection that dates this bilan deadline (<see cref="BilanClosings"/>): its reminder opens the bilan.</summary>
+    public long? CollectionId { get; init; }
+
     /// <summary>Days before the deadline to remind (null: the campaign's "Rappels" field).</summary>
     public IReadOnlyList<int>? Offsets { get; init; }
 

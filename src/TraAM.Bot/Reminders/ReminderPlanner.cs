@@ -28,6 +28,9 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     public const string RoundReminderCard = "reminders/round-reminder";
     public const string EscalationCard = "reminders/escalation";
 
+    /// <summary>A launched bilan collection's reminder: "Remplir le bilan" opens the team's bilan (sending it is what is awaited).</summary>
+    public const string BilanReminderCard = "reminders/bilan-reminder";
+
     /// <summary>An escalation not sent within a week of its time is stale: the situation has moved on.</summary>
     public static readonly TimeSpan EscalationValidity = TimeSpan.FromDays(7);
 
@@ -59,13 +62,15 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         foreach (var deadline in Deadline.Of(campaign).Where(d => kinds.Contains(d.Kind)).Concat(await RoundsAsync(campaignId, kinds, now, ct)))
         {
             var done = (await db.DeadlineCompletions.Where(c => c.Subject == deadline.Subject).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
+            var closings = deadline.Kind == DeadlineKind.Bilan ? await BilanClosings.ForAsync(db, campaignId, ct) : null;
             var wanted = new List<NotificationRequest>();
             var due = new HashSet<string>(StringComparer.Ordinal);
             foreach (var member in await ReminderAudience.OfAsync(db, deadline, ct))
             {
                 if (done.Contains(member.Person.Id)) continue;
-                wanted.AddRange(Reminders(deadline, member.Person, deadline.Offsets ?? campaign.ReminderDays, holidays, now, due));
-                wanted.AddRange(superiors.Above(member).SelectMany(s => Escalation(deadline, member, s, holidays, now)));
+                var own = closings?.For(deadline, member.Roles) ?? deadline; // a referent's bilan closes with their theme's collection
+                wanted.AddRange(Reminders(own, member.Person, own.Offsets ?? campaign.ReminderDays, holidays, now, due));
+                wanted.AddRange(superiors.Above(member).SelectMany(s => Escalation(own, member, s, holidays, now)));
             }
 
             var created = await outbox.EnqueueAsync(db, wanted, ct);
@@ -132,8 +137,10 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
             string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.daysBefore", language), days),
             late is { } l ? string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.latePlan", language), LongDateTime(l, zone, language)) : "",
             d.Subject,
-            d.RoundId?.ToString(CultureInfo.InvariantCulture) ?? "");
-        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), d.RoundId is null ? ReminderCard : RoundReminderCard,
+            d.RoundId?.ToString(CultureInfo.InvariantCulture) ?? "",
+            d.CollectionId?.ToString(CultureInfo.InvariantCulture) ?? "");
+        var card = d.RoundId is not null ? RoundReminderCard : d.CollectionId is not null ? BilanReminderCard : ReminderCard;
+        return new NotificationRequest(ReminderKind, d.Subject, Recipient.Person(person.Id), Occurrence(d, days), card,
             LocalizedData.Of(Data(Languages.French), Data(Languages.English)), at, ExpiresAt: end);
     }
 
@@ -175,8 +182,11 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
 
-/// <summary>Data of cards/reminders/reminder.json and round-reminder.json (one language; <c>Round</c>: the check-in round's id, for the latter).</summary>
-internal sealed record ReminderCardData(string Title, string What, string Deadline, string When, string Late, string Subject, string Round = "");
+/// <summary>
+/// Data of cards/reminders/reminder.json, round-reminder.json and bilan-reminder.json (one language; <c>Round</c>: the
+/// check-in round's id; <c>Collection</c>: the bilan collection's id).
+/// </summary>
+internal sealed record ReminderCardData(string Title, string What, string Deadline, string When, string Late, string Subject, string Round = "", string Collection = "");
 
 /// <summary>Data of cards/reminders/escalation.json (one language).</summary>
 internal sealed record EscalationCardData(string Title, string Text, string Email);

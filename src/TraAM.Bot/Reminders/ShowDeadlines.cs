@@ -30,8 +30,11 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
         var now = clock.GetUtcNow();
         var today = LocalTime.Today(now, zone);
         var codes = live.ToDictionary(c => c.Campaign.Id, c => c.Campaign.Code);
+        var closings = new Dictionary<int, BilanClosings>();
+        foreach (var c in live) closings[c.Campaign.Id] = await BilanClosings.ForAsync(db, c.Campaign.Id, cancellationToken);
         var mine = live.SelectMany(Deadline.Current).Concat(await RoundsAsync(caller, live, today, cancellationToken))
             .Where(d => caller.Can(d.Duty, d.Scope))
+            .Select(d => closings[d.CampaignId].For(d, caller.Roles)) // a launched bilan collection dates the bilan deadline
             .Where(d => LocalTime.EndOf(d.Day, zone) > now)
             .OrderBy(d => d.Day)
             .ToList();

@@ -17,7 +17,7 @@ public static class JobRunner
     {
         var storage = app.Services.GetRequiredService<JobStorage>().GetMonitoringApi();
         var jobs = storage.EnqueuedJobs("default", 0, 1000)
-            .Where(j => j.Value.InEnqueuedState && j.Value.Job?.Type == typeof(TJob) && !Done.ContainsKey(j.Key)).ToList();
+            .Where(j => j.Value.InEnqueuedState && j.Value.Job?.Type == typeof(TJob) && !Done.ContainsKey(Key(app, j.Key))).ToList();
         foreach (var (id, enqueued) in jobs)
         {
             await using var scope = app.Services.CreateAsyncScope();
@@ -26,9 +26,12 @@ public static class JobRunner
             await (Task)enqueued.Job.Method.Invoke(instance, args)!;
             if (keep) continue;
             app.Services.GetRequiredService<IBackgroundJobClient>().Delete(id);
-            Done[id] = true;
+            Done[Key(app, id)] = true;
         }
 
         return jobs.Count;
     }
+
+    // Job ids restart at 1 in each app's own database (a test class with its own TraamApp): remember them per database.
+    private static string Key(TraamApp app, string id) => app.ConnectionString + "#" + id;
 }

@@ -129,6 +129,6 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "ouvrir campagne", "candidatures", "sélection", "point d'étape", "réunion", "réunions", "échéances", "statut"], await helpFor()); // holidays: admins only
+        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "ouvrir campagne", "candidatures", "sélection", "point d'étape", "réunion", "réunions", "bilan", "échéances", "statut"], await helpFor()); // holidays: admins only
     }
 }

@@ -48,6 +48,10 @@ public sealed class HandlerAuthorizationTests
         ["ScheduleMeeting"] = ["Permission.ScheduleMeeting"],
         // The theme's people read the card (ReadSynthesis, or invited); moving and cancelling need ScheduleMeeting.
         ["ManageMeeting"] = ["Permission.ScheduleMeeting", "Permission.ReadSynthesis"],
+        // The theme's TN3 experts (admins) launch; anyone else typing "bilan" gets their own team's, as a referent.
+        ["LaunchBilanCollection"] = ["Permission.TriggerBilan", "Permission.SubmitBilan"],
+        ["OpenBilan"] = ["Permission.SubmitBilan"],
+        ["SaveBilan"] = ["Permission.SubmitBilan"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

@@ -40,7 +40,7 @@ public static class SynthesesFeature
     {
         help.Add(new HelpEntry("synthèse", "synthesis", "synthesis.help", Permission.ReadSynthesis));
         return bot
-            .OnCommand<RequestSynthesis>("synthèse", "synthese", "synthesis")
+            .OnCommand<RequestSynthesis>("synthèse", "synthesis")
             .OnCardAction<DiffuseSynthesis>(DiffuseSynthesis.Verb)
             .OnCardAction<GetSynthesisFile>(GetSynthesisFile.Verb);
     }

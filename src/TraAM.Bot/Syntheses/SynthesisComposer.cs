@@ -48,7 +48,7 @@ public static class SynthesisComposer
         var received = teams.Count(t => t.Bilan is not null);
         var directory = new SynthesisSource(SourceKind.Directory, null, $"Équipes retenues du thème « {input.Theme} »", null, input.CompiledAt);
         blocks.Add(Para(sources, directory,
-            $"{Plural(teams.Count, "équipe", "équipes")} de {Plural(academies, "académie", "académies")} ont travaillé sur le thème « {input.Theme} » ({input.Discipline}) pendant la campagne {input.Campaign}. {received} bilan(s) sur {teams.Count} reçu(s) à la date de compilation."));
+            $"{Plural(teams.Count, "équipe", "équipes")} de {Plural(academies, "académie", "académies")} ont travaillé sur le thème « {input.Theme} » ({input.Discipline}) pendant la campagne {input.Campaign}. Bilans reçus à la date de compilation : {received} sur {teams.Count}."));
         blocks.Add(new TableBlock(["Académie", "Équipe", "Référent·e", "Bilan", "Source"],
             [.. teams.Select(t => new Row(
                 [new Cell(t.Academy), new Cell(FrenchTypography.Apply(t.Name)), new Cell(t.Referent ?? "—"),

@@ -13,7 +13,8 @@ namespace TraAM.Bot.Syntheses;
 /// as the export does: a failed offer leaves the version uncompiled, and the retry compiles and offers again; a
 /// compiled version is never compiled or offered twice.
 /// </summary>
-internal sealed class CompileSynthesisJob(TraamDbContext db, SynthesisLoader loader, IConnector connector, CardTemplates cards, TimeProvider clock, ILogger<CompileSynthesisJob> log)
+internal sealed class CompileSynthesisJob(
+    TraamDbContext db, SynthesisLoader loader, ISynthesisSummarizer summarizer, IConnector connector, CardTemplates cards, TimeProvider clock, ILogger<CompileSynthesisJob> log)
 {
     [AutomaticRetry(Attempts = 3)]
     public async Task RunAsync(long documentId, string serviceUrl, string conversationId, CancellationToken cancellationToken)
@@ -23,6 +24,7 @@ internal sealed class CompileSynthesisJob(TraamDbContext db, SynthesisLoader loa
         var started = Stopwatch.GetTimestamp();
         var input = await loader.LoadAsync(doc, cancellationToken);
         var model = SynthesisComposer.Compose(input);
+        model = SynthesisSummaryModel.With(model, await summarizer.SummarizeAsync(model, cancellationToken)); // off by default
         doc.Content = DocxWriter.Write(model);
         doc.TeamCount = input.Teams.Count;
         doc.BilanCount = input.Teams.Count(t => t.Bilan is not null);

@@ -46,6 +46,7 @@ public static class DocxWriter
                     case ParagraphBlock p: body.Append(Content(p)); break;
                     case TableBlock t: body.Append(Table(main, t.Headers, t.Rows.Select(r => (r.Cells, (int?)r.SourceNumber)))); body.Append(new Paragraph()); break;
                     case ImageBlock i: body.Append(Image(main, i, ++images)); break;
+                    case SummaryBlock g: body.Append(Generated(g)); break;
                 }
             }
 
@@ -87,6 +88,17 @@ public static class DocxWriter
         if (block.Lead is not null) p.Append(TextRun(block.Lead, bold: true));
         p.Append(TextRun(block.Text));
         p.Append(SourceRun(block.SourceNumber));
+        return p;
+    }
+
+    public const string GeneratedLead = "Texte généré automatiquement par un modèle de langue, à relire : ";
+
+    // Marked as generated before its text; every source line it was given or cited follows it.
+    private static Paragraph Generated(SummaryBlock block)
+    {
+        var p = new Paragraph(new Run(new RunProperties(new Bold(), new Italic()), new Text(GeneratedLead) { Space = SpaceProcessingModeValues.Preserve }));
+        p.Append(TextRun(block.Text));
+        foreach (var n in block.SourceNumbers) p.Append(SourceRun(n));
         return p;
     }
 

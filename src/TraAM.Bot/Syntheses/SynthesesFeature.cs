@@ -1,3 +1,4 @@
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Help;
@@ -26,6 +27,7 @@ public static class SynthesesFeature
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
             return options.Enabled ? new GraphSynthesisMailer(MeetingsFeature.CreateGraphClient(sp, options), options) : new NoSynthesisMailer();
         })
+        .AddSynthesisSummary()
         .AddScoped<RequestSynthesis>()
         .AddScoped<DiffuseSynthesis>()
         .AddScoped<GetSynthesisFile>()
@@ -35,6 +37,23 @@ public static class SynthesesFeature
         .AddScoped<DeliverSynthesisJob>()
         .AddScoped<MailSynthesisJob>()
         .AddScoped<PurgeSynthesesJob>();
+
+    // The optional AI paragraph: an OpenAI-compatible chat endpoint when Syntheses__Summary__Enabled and its settings are
+    // given (https), else nothing. Azure OpenAI's "/openai/v1" endpoint speaks the same API.
+    private static IServiceCollection AddSynthesisSummary(this IServiceCollection services)
+    {
+        services.AddOptions<SynthesisSummaryOptions>().BindConfiguration(SynthesisSummaryOptions.Section)
+            .Validate(o => !o.Enabled || o.Usable, "Syntheses__Summary__Enabled demande Syntheses__Summary__Endpoint (https), __Model et __ApiKey.")
+            .ValidateOnStart();
+        return services.AddSingleton<ISynthesisSummarizer>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<SynthesisSummaryOptions>>().Value;
+            if (!o.Usable) return new NoSummary();
+            var chat = new OpenAI.Chat.ChatClient(o.Model, new System.ClientModel.ApiKeyCredential(o.ApiKey),
+                new OpenAI.OpenAIClientOptions { Endpoint = new Uri(o.Endpoint) }).AsIChatClient();
+            return new ChatSynthesisSummarizer(chat, sp.GetRequiredService<ILogger<ChatSynthesisSummarizer>>());
+        });
+    }
 
     public static BotRoutes MapSyntheses(this BotRoutes bot, HelpCatalog help)
     {

@@ -158,14 +158,16 @@ public sealed class SynthesisTests(TraamApp app) : AppTest(app)
     {
         await SayAsync("synthèse", _cast.Lea);
         await App.RunEnqueuedAsync<CompileSynthesisJob>();
-        await using var scope = App.Services.CreateAsyncScope();
-        var purge = scope.ServiceProvider.GetRequiredService<PurgeSynthesesJob>();
         DateOnly bilanDeadline;
         await using (var db = App.CreateDbContext()) bilanDeadline = (await db.Campaigns.SingleAsync(c => c.Id == 1)).BilanDeadline;
+        // The job's own fake clock: the app's is shared by the collection and never goes back.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(bilanDeadline.AddYears(3).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
+        await using var scope = App.Services.CreateAsyncScope();
+        var purge = new PurgeSynthesesJob(scope.ServiceProvider.GetRequiredService<TraAM.Bot.Data.TraamDbContext>(), clock,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<PurgeSynthesesJob>.Instance);
 
-        App.Clock.SetUtcNow(new DateTimeOffset(bilanDeadline.AddYears(3).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero));
-        Assert.Equal(0, await purge.RunAsync(TestContext.Current.CancellationToken));
-        App.Clock.Advance(TimeSpan.FromDays(2));
+        Assert.Equal(0, await purge.RunAsync(TestContext.Current.CancellationToken)); // three years to the day: still kept
+        clock.Advance(TimeSpan.FromDays(2));
         Assert.Equal(1, await purge.RunAsync(TestContext.Current.CancellationToken));
         await using var after = App.CreateDbContext();
         Assert.False(await after.SynthesisDocuments.AnyAsync());

@@ -13,6 +13,7 @@ using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
 using TraAM.Bot.Status;
+using TraAM.Bot.Syntheses;
 
 // Command-line verbs (migrate, import-directory…) share the configuration and the services, but not the web host.
 if (Cli.IsCommand(args)) return await Cli.RunAsync(args, AddBot);
@@ -33,6 +34,7 @@ app.MapBot("/api/messages", bot => bot
     .MapMeetings(help)
     .MapBilans(help)
     .MapReminders(help)
+    .MapSyntheses(help)
     .MapStatus(help)
     .MapOperations(help));
 
@@ -76,6 +78,7 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddMeetings()                                                             // meetings: Graph calendar events, or .ics in the fallback
         .AddBilans()                                                               // end-of-year bilans: collection, form, tracker, address checks
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
+        .AddSyntheses()                                                            // "synthèse": the theme's synthesis as a Word document
         .AddStatus()                                                               // "statut": the teams' status, as each role may see it
         .AddOperations();                                                          // "version": the installation's state, for admins
 }

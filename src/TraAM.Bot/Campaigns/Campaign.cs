@@ -48,6 +48,11 @@ public sealed class Campaign
 
     public int QuotaOf(CampaignOptions options) => SelectionQuota ?? options.SelectionQuota;
 
+    /// <summary>
+    /// The DGESCO and IH2EF e-mail addresses a diffused national synthesis goes to ("a@x.fr b@y.fr"); null: none kept.
+    /// </summary>
+    public string? SynthesisRecipients { get; set; }
+
     public DateTimeOffset UpdatedAt { get; set; }
 
     /// <summary>
@@ -85,6 +90,7 @@ public sealed class Campaign
             b.Property(c => c.Code).HasMaxLength(16);
             b.Property(c => c.ReminderOffsets).HasMaxLength(64).HasDefaultValue(DefaultReminderOffsets);
             b.Property(c => c.Version).IsConcurrencyToken();
+            b.Property(c => c.SynthesisRecipients).HasMaxLength(1000);
             b.HasMany(c => c.Themes).WithOne().HasForeignKey(t => t.CampaignId);
             b.HasData(Call2026.Campaign);
         }

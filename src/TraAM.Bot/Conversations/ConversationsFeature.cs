@@ -1,4 +1,5 @@
 using TraAM.Bot.Protocol.Routing;
+using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Conversations;
 
@@ -6,6 +7,7 @@ public static class ConversationsFeature
 {
     public static IServiceCollection AddConversations(this IServiceCollection services) => services
         .AddScoped<CaptureInstallation>()
+        .AddScoped<FileConsentRouter>()                  // answers to file consent cards, to the feature that offered the file
         .AddScoped<ReceivedFiles>()
         .AddSingleton<ServiceUrlRefresher>() // one bounded note of the last serviceUrl per conversation, for the process
         .AddSingleton<IVerifiedServiceUrlObserver>(sp => sp.GetRequiredService<ServiceUrlRefresher>())
@@ -16,5 +18,6 @@ public static class ConversationsFeature
 
     public static BotRoutes MapConversations(this BotRoutes bot) => bot
         .OnConversationUpdate<CaptureInstallation>()
-        .OnInstallationUpdate<CaptureInstallation>();
+        .OnInstallationUpdate<CaptureInstallation>()
+        .OnInvoke<FileConsentRouter>(FileConsent.InvokeName);
 }

@@ -39,6 +39,8 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Bilans.BilanCollection> BilanCollections => Set<Bilans.BilanCollection>();
     public DbSet<Bilans.Bilan> Bilans => Set<Bilans.Bilan>();
     public DbSet<Bilans.BilanUrlCheck> BilanUrlChecks => Set<Bilans.BilanUrlCheck>();
+    public DbSet<Syntheses.SynthesisDocument> SynthesisDocuments => Set<Syntheses.SynthesisDocument>();
+    public DbSet<Syntheses.SynthesisDelivery> SynthesisDeliveries => Set<Syntheses.SynthesisDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -110,6 +110,7 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
         jobs.AddOrUpdate<PurgeProcessedActivitiesJob>(PurgeProcessedActivitiesJob.Id, j => j.RunAsync(CancellationToken.None), "15 3 * * *", local);
         jobs.AddOrUpdate<Delivery.PurgeDeliveryJob>(Delivery.PurgeDeliveryJob.Id, j => j.RunAsync(CancellationToken.None), "45 3 * * *", local);
         jobs.AddOrUpdate<Candidacies.PurgeCandidaciesJob>(Candidacies.PurgeCandidaciesJob.Id, j => j.RunAsync(CancellationToken.None), "50 3 * * *", local);
+        jobs.AddOrUpdate<Syntheses.PurgeSynthesesJob>(Syntheses.PurgeSynthesesJob.Id, j => j.RunAsync(CancellationToken.None), "54 3 * * *", local);
         jobs.AddOrUpdate<CheckIns.PurgeCheckInsJob>(CheckIns.PurgeCheckInsJob.Id, j => j.RunAsync(CancellationToken.None), "52 3 * * *", local);
         jobs.AddOrUpdate<Bilans.PurgeBilansJob>(Bilans.PurgeBilansJob.Id, j => j.RunAsync(CancellationToken.None), "53 3 * * *", local);
         jobs.AddOrUpdate<Bilans.SendBilanCardsJob>(Bilans.SendBilanCardsJob.Id, j => j.RunAsync(CancellationToken.None), "42 2 * * *", local);

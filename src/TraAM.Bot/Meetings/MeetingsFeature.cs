@@ -62,14 +62,17 @@ public static class MeetingsFeature
     public static void MapMeetingFiles(this IEndpointRouteBuilder app) => MeetingLinks.MapMeetingFiles(app);
 
     /// <summary>The real SDK client with its default middleware (retry on 429/503/504 honouring Retry-After).</summary>
-    internal static GraphMeetingCalendar CreateGraphCalendar(IServiceProvider sp, GraphOptions options)
+    internal static GraphMeetingCalendar CreateGraphCalendar(IServiceProvider sp, GraphOptions options) =>
+        new(CreateGraphClient(sp, options), options, sp.GetRequiredService<ILogger<GraphMeetingCalendar>>());
+
+    /// <summary>The app-only Graph client of the organiser's mailbox (calendar here, sendMail for the syntheses).</summary>
+    internal static GraphServiceClient CreateGraphClient(IServiceProvider sp, GraphOptions options)
     {
         var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsTokenProvider));
         var tokens = new ClientCredentialsTokenProvider(http, options, sp.GetRequiredService<TimeProvider>());
         var handlers = GraphClientFactory.CreateDefaultHandlers();
-        handlers.Add(new GraphThrottleCounter());
-        var client = new GraphServiceClient(GraphClientFactory.Create(handlers), new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl);
-        return new GraphMeetingCalendar(client, options, sp.GetRequiredService<ILogger<GraphMeetingCalendar>>());
+        handlers.Add(new GraphThrottleCounter()); // innermost: counts each 429/503, the SDK's retries included
+        return new GraphServiceClient(GraphClientFactory.Create(handlers), new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl);
     }
 
     private static void Fill(GraphOptions target, GraphOptions source)

@@ -118,7 +118,7 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
 
         var team = await App.TeamAsync("Équipe HG Nantes", "nantes", HistoireGeo);
         var camille = await App.PersonAsync("Camille", "Martin", CamilleAad, Teacher(team));
-        Assert.Equal(["aide", "moi", "calendrier", "point d'étape", "échéances", "statut"], await helpFor()); // a teacher answers when the round allows
+        Assert.Equal(["aide", "moi", "calendrier", "point d'étape", "échéances", "synthèse", "statut"], await helpFor()); // a teacher answers when the round allows
 
         await using (var db = App.CreateDbContext())
         {
@@ -129,6 +129,6 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "ouvrir campagne", "candidatures", "sélection", "point d'étape", "réunion", "réunions", "bilan", "échéances", "statut"], await helpFor()); // holidays: admins only
+        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "ouvrir campagne", "candidatures", "sélection", "point d'étape", "réunion", "réunions", "bilan", "échéances", "synthèse", "statut"], await helpFor()); // holidays: admins only
     }
 }

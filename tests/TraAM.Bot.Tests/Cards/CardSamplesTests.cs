@@ -61,6 +61,7 @@ public sealed class CardSamplesTests
         ["status/table"] = typeof(TraAM.Bot.Status.StatusTableCard),
         ["status/team"] = typeof(TraAM.Bot.Status.StatusTeamCard),
         ["shared/welcome"] = typeof(WelcomeCardData),
+        ["syntheses/synthesis"] = typeof(TraAM.Bot.Syntheses.SynthesisCardData),
     };
 
     private static readonly JsonSerializerOptions Exact = new(CardTemplates.DataJson)

@@ -72,6 +72,7 @@ public sealed class AccessPolicyMatrixTests
         (Permission.SubmitBilan, Kind.Team, "Referent Admin"),
         (Permission.CompileSynthesis, Kind.Theme, "ExpertTn3 Admin"),
         (Permission.ReadSynthesis, Kind.Theme, "Referent Teacher Inspector Igesr ExpertTn3 Admin"),
+        (Permission.SetSynthesisRecipients, Kind.Programme, "Admin"),
         (Permission.ReceiveEscalation, Kind.Academy, "Inspector Dan Dran Admin"),
         (Permission.ViewOperations, Kind.Programme, "Admin"),
         (Permission.ManageDeliveries, Kind.Programme, "Admin"),
@@ -115,6 +116,38 @@ public sealed class AccessPolicyMatrixTests
     public void EveryPermission_IsInTheMatrix()
     {
         Assert.Equal(Enum.GetValues<Permission>().Order(), Expected.Select(e => e.Permission).Order());
+    }
+
+    // An academic synthesis: the theme's scope with the académie. The national one (Kind.Theme above) never names one.
+    private static readonly AccessScope LyonSvtSynthesis = AccessScope.ForTheme(Svt1) with { AcademyCode = "lyon", RegionCode = "auvergne-rhone-alpes" };
+
+    [Theory]
+    [InlineData(Role.Dan, true)]
+    [InlineData(Role.Inspector, true)]
+    [InlineData(Role.ExpertTn3, true)]
+    [InlineData(Role.Admin, true)]
+    [InlineData(Role.Dran, false)]
+    [InlineData(Role.Cardie, false)]
+    [InlineData(Role.Igesr, false)]
+    [InlineData(Role.Referent, false)]
+    [InlineData(Role.Teacher, false)]
+    public void AnAcademicSynthesis_IsCompiledByTheAcademysDanAndInspector_AndTheDisciplinesExperts(Role role, bool expected) =>
+        Assert.Equal(expected, AccessPolicy.Allows([Holders[role]], Permission.CompileSynthesis, LyonSvtSynthesis, Current));
+
+    [Fact]
+    public void ADanOrInspector_CompilesNeitherTheNationalSynthesis_NorAnotherAcademysOrDisciplines()
+    {
+        RoleAssignment[] dan = [Holders[Role.Dan]], inspector = [Holders[Role.Inspector]];
+        Assert.False(AccessPolicy.Allows(dan, Permission.CompileSynthesis, AccessScope.ForTheme(Svt1), Current));
+        Assert.False(AccessPolicy.Allows(inspector, Permission.CompileSynthesis, AccessScope.ForTheme(Svt1), Current));
+        var grenoble = LyonSvtSynthesis with { AcademyCode = "grenoble" };
+        Assert.False(AccessPolicy.Allows(dan, Permission.CompileSynthesis, grenoble, Current));
+        Assert.False(AccessPolicy.Allows(inspector, Permission.CompileSynthesis, grenoble, Current));
+        var lyonHg = AccessScope.ForTheme(Hg) with { AcademyCode = "lyon" };
+        Assert.True(AccessPolicy.Allows(dan, Permission.CompileSynthesis, lyonHg, Current)); // a DAN: every discipline of the académie
+        Assert.False(AccessPolicy.Allows(inspector, Permission.CompileSynthesis, lyonHg, Current));
+        Assert.True(AccessPolicy.Allows(dan, Permission.ReadSynthesis, LyonSvtSynthesis, Current));
+        Assert.False(AccessPolicy.Allows(dan, Permission.ReadSynthesis, grenoble, Current));
     }
 
     [Fact]

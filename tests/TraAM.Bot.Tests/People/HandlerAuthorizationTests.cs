@@ -52,6 +52,12 @@ public sealed class HandlerAuthorizationTests
         ["LaunchBilanCollection"] = ["Permission.TriggerBilan", "Permission.SubmitBilan"],
         ["OpenBilan"] = ["Permission.SubmitBilan"],
         ["SaveBilan"] = ["Permission.SubmitBilan"],
+        // Compile (national or academic), else read the latest diffused; the recipients line is the admins'.
+        ["RequestSynthesis"] = ["Permission.CompileSynthesis", "Permission.ReadSynthesis"],
+        ["DiffuseSynthesis"] = ["Permission.CompileSynthesis"],
+        ["GetSynthesisFile"] = ["Permission.ReadSynthesis", "Permission.CompileSynthesis", "DiffusedAt"],
+        // The file goes to the person it was offered to, still allowed to read (or compile) that synthesis.
+        ["AcceptSynthesisFile"] = ["Permission.ReadSynthesis", "Permission.CompileSynthesis", "PersonId"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()
@@ -61,6 +67,7 @@ public sealed class HandlerAuthorizationTests
         ["ListMeetings"] = "the caller's own meetings (organiser, secretary or invitee), read by their person id",
         ["ShowHelp"] = "lists commands; each line is filtered by CanSomewhere, each command checks again",
         ["UnknownCommand"] = "a fixed hint",
+        ["FileConsentRouter"] = "hands a file consent answer to the feature whose offer its context names, which checks the caller",
     };
 
     public static TheoryData<string> Handlers() =>

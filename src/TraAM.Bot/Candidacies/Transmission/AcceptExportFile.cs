@@ -2,6 +2,7 @@ using System.Text.Json;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
+using TraAM.Bot.Conversations;
 using TraAM.Bot.Data;
 using TraAM.Bot.Hosting;
 using TraAM.Bot.People.Access;
@@ -18,8 +19,10 @@ namespace TraAM.Bot.Candidacies.Transmission;
 /// the HTTPS upload session Teams gave; declined, they are told how to get it again. Teams waits for an empty 200.
 /// </summary>
 internal sealed partial class AcceptExportFile(
-    CallerResolver callers, TraamDbContext db, CardTemplates cards, IBackgroundJobClient jobs, ILogger<AcceptExportFile> logger) : IInvokeHandler
+    CallerResolver callers, TraamDbContext db, CardTemplates cards, IBackgroundJobClient jobs, ILogger<AcceptExportFile> logger) : IFileConsentTarget
 {
+    public string ContextKey => "exportId";
+
     public async Task<InvokeResponse> HandleAsync(TurnContext turn, JsonElement value, CancellationToken cancellationToken)
     {
         var language = turn.Language;

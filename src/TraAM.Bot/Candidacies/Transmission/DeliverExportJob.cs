@@ -1,9 +1,9 @@
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using TraAM.Bot.Conversations;
 using TraAM.Bot.Data;
 using TraAM.Bot.Protocol.Connector;
 using TraAM.Bot.Protocol.Files;
-using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Candidacies.Transmission;
 
@@ -24,19 +24,10 @@ internal sealed class DeliverExportJob(TraamDbContext db, FileUploader uploader,
         if (claimed == 0) return;
 
         var content = await db.CandidacyExports.Where(e => e.Id == exportId).Select(e => e.Content!).SingleAsync(cancellationToken);
-        try
-        {
-            await uploader.UploadAsync(uploadUrl, content, cancellationToken);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException)
-        {
-            await db.CandidacyExports.Where(e => e.Id == exportId)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DeliveredAt, (DateTimeOffset?)null), CancellationToken.None);
-            throw;
-        }
-
-        await db.CandidacyExports.Where(e => e.Id == exportId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Content, (byte[]?)null), CancellationToken.None);
-        var info = new FileUploadInfo { ContentUrl = contentUrl, Name = name, UniqueId = uniqueId, FileType = fileType };
-        await connector.SendAsync(serviceUrl, conversationId, new Activity { Type = ActivityTypes.Message, Attachments = [FileConsent.InfoCard(info)] }, cancellationToken);
+        await ConsentUpload.RunAsync(uploader, connector, content, new ConsentUploadTarget(uploadUrl, contentUrl, name, uniqueId, fileType, serviceUrl, conversationId),
+            release: () => db.CandidacyExports.Where(e => e.Id == exportId)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.DeliveredAt, (DateTimeOffset?)null), CancellationToken.None),
+            uploaded: () => db.CandidacyExports.Where(e => e.Id == exportId).ExecuteUpdateAsync(s => s.SetProperty(e => e.Content, (byte[]?)null), CancellationToken.None),
+            cancellationToken);
     }
 }

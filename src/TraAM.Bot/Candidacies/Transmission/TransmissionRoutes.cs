@@ -1,7 +1,7 @@
+using TraAM.Bot.Conversations;
 using TraAM.Bot.Help;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol.Routing;
-using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Candidacies.Transmission;
 
@@ -15,6 +15,7 @@ public static class TransmissionRoutes
         .AddScoped<TransmitCandidacies>()
         .AddScoped<ResendExportFile>()
         .AddScoped<AcceptExportFile>()
+        .AddScoped<IFileConsentTarget>(sp => sp.GetRequiredService<AcceptExportFile>())
         .AddScoped<BuildExportJob>()
         .AddScoped<DeliverExportJob>()
         .AddScoped<PurgeExportsJob>();
@@ -25,7 +26,6 @@ public static class TransmissionRoutes
         return bot
             .OnCommand<ShowTransmission>("transmettre", "transmettre à la dne", "transmit", "send to the dne")
             .OnCardAction<TransmitCandidacies>(TransmitCandidacies.Verb)
-            .OnCardAction<ResendExportFile>(ResendExportFile.Verb)
-            .OnInvoke<AcceptExportFile>(FileConsent.InvokeName);
+            .OnCardAction<ResendExportFile>(ResendExportFile.Verb); // its file consent answers come through FileConsentRouter
     }
 }

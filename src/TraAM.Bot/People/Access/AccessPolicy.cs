@@ -84,15 +84,25 @@ public static class AccessPolicy
             [Permission.ScheduleMeeting] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.TriggerBilan] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
             [Permission.SubmitBilan] = [(Role.Referent, ScopeMatch.SameTeam)],
-            [Permission.CompileSynthesis] = [(Role.ExpertTn3, ScopeMatch.SameDiscipline)],
+            // The theme's synthesis is the TN3 expert's; a DAN or an inspector compiles their académie's teams of a theme
+            // (an academic synthesis: its scope names the académie, which the national one never does).
+            [Permission.CompileSynthesis] =
+            [
+                (Role.ExpertTn3, ScopeMatch.SameDiscipline),
+                (Role.Dan, ScopeMatch.SameAcademy),
+                (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline),
+            ],
             [Permission.ReadSynthesis] =
             [
+                (Role.Dan, ScopeMatch.SameAcademy),
                 (Role.Referent, ScopeMatch.SameTheme),
                 (Role.Teacher, ScopeMatch.SameTheme),
                 (Role.Inspector, ScopeMatch.SameDiscipline),
                 (Role.Igesr, ScopeMatch.SameDiscipline),
                 (Role.ExpertTn3, ScopeMatch.SameDiscipline),
             ],
+            // National addresses of the whole campaign: the admins'.
+            [Permission.SetSynthesisRecipients] = [],
             [Permission.ReceiveEscalation] =
             [
                 (Role.Inspector, ScopeMatch.SameAcademyAndDiscipline),

@@ -79,11 +79,14 @@ public enum Permission
     /// <summary>Send the team's end-of-year bilan.</summary>
     SubmitBilan,
 
-    /// <summary>Compile the theme's synthesis.</summary>
+    /// <summary>Compile the theme's synthesis (national), or one académie's teams of it (academic).</summary>
     CompileSynthesis,
 
     /// <summary>Read the theme's synthesis.</summary>
     ReadSynthesis,
+
+    /// <summary>Keep the campaign's DGESCO and IH2EF e-mail addresses, to which diffused syntheses are sent.</summary>
+    SetSynthesisRecipients,
 
     /// <summary>Be told when someone below in the scope misses a deadline (a referent's inspectors, an inspector's DAN and DRAN).</summary>
     ReceiveEscalation,

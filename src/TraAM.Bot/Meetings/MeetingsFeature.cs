@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using TraAM.Bot.Help;
+using TraAM.Bot.Meetings.Minutes;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
@@ -25,6 +26,7 @@ public static class MeetingsFeature
         services.AddScoped<ListMeetings>();
         services.AddScoped<MeetingReminders>();
         services.AddScoped<MeetingScheduler>();
+        services.AddMeetingMinutes();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -38,16 +40,19 @@ public static class MeetingsFeature
         // 'réunion' (scheduling, Permission.ScheduleMeeting) is not routed yet: see the README, Meetings.
         // Listed for who schedules them; invitees may use it too, and each sees only their own meetings.
         help.Add(new HelpEntry("réunions", "meetings", "help.commands.meetings", Permission.ScheduleMeeting));
-        return bot.OnCommand<ListMeetings>("réunions", "meetings", "mes réunions", "my meetings");
+        return bot.OnCommand<ListMeetings>("réunions", "meetings", "mes réunions", "my meetings").MapMeetingMinutes();
     }
 
     /// <summary>The real SDK client with its default middleware (retry on 429/503/504 honouring Retry-After).</summary>
-    internal static GraphMeetingCalendar CreateGraphCalendar(IServiceProvider sp, GraphOptions options)
+    internal static GraphMeetingCalendar CreateGraphCalendar(IServiceProvider sp, GraphOptions options) =>
+        new(CreateGraphClient(sp, options), options, sp.GetRequiredService<ILogger<GraphMeetingCalendar>>());
+
+    /// <summary>An SDK client with our token provider; the calendar and the minutes' artefacts each hold one.</summary>
+    internal static GraphServiceClient CreateGraphClient(IServiceProvider sp, GraphOptions options)
     {
         var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsTokenProvider));
         var tokens = new ClientCredentialsTokenProvider(http, options, sp.GetRequiredService<TimeProvider>());
-        var client = new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl);
-        return new GraphMeetingCalendar(client, options, sp.GetRequiredService<ILogger<GraphMeetingCalendar>>());
+        return new GraphServiceClient(new BaseBearerTokenAuthenticationProvider(tokens), options.BaseUrl);
     }
 
     private static void Fill(GraphOptions target, GraphOptions source)

@@ -17,7 +17,7 @@ public sealed record MeetingSyncResult(bool Done, MeetingCalendarFailure? Failur
 /// a missing permission ⇒ no retry, a result the caller turns into a message.
 /// </summary>
 public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar calendar, MeetingReminders reminders, Outbox outbox, CardTemplates cards,
-    TimeProvider clock, ILogger<SyncMeetingEventJob> log)
+    TimeProvider clock, Hangfire.IBackgroundJobClient jobs, ILogger<SyncMeetingEventJob> log)
 {
     public const string CancelComment = "Réunion annulée / Meeting cancelled";
     public const string ProblemKind = "meeting-calendar-problem";
@@ -45,6 +45,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             {
                 await calendar.UpdateAsync(eventId, invite, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
+                Minutes.CollectMinutesJob.Plan(jobs, meeting, log); // the minutes card after its (new) end
                 await reminders.TellChangeAsync(meeting.Id, ct);
                 return new(true);
             }
@@ -57,6 +58,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             meeting.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await reminders.PlanAsync(meeting.Id, ct);
+            Minutes.CollectMinutesJob.Plan(jobs, meeting, log); // the minutes card after its end
             await reminders.TellChangeAsync(meeting.Id, ct); // the fallback has no event id: a move comes this way too
             return new(true);
         }

@@ -21,8 +21,9 @@ public sealed class HandlerAuthorizationTests
         ["EditThemes"] = ["Permission.ManageThemes"],
         ["RemoveRole"] = ["Permission.ManageTeamRoles", "CanManage"],
         // A deadline's duty (Permission.Meet…Deadline) comes from the deadline itself.
-        ["ShowDeadlines"] = [".Duty"],
-        ["MarkDeadlineDone"] = [".Duty"],
+        // An action of a meeting's minutes is its owner's alone (.Owners).
+        ["ShowDeadlines"] = [".Duty", ".Owners"],
+        ["MarkDeadlineDone"] = [".Duty", ".Owners"],
         ["FillCandidacy"] = ["Permission.SubmitCandidacy"],
         ["SaveCandidacy"] = ["Permission.SubmitCandidacy"],
         ["ViewCandidacy"] = ["Permission.ApproveCandidacy", "Permission.SubmitCandidacy", "Permission.ViewTeamStatus"],
@@ -43,6 +44,9 @@ public sealed class HandlerAuthorizationTests
         // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
         ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
         ["ShowVersion"] = ["Permission.ViewOperations"],
+        // The meeting's secretary or organiser (Writers, from the database), else who schedules the theme's meetings.
+        ["OpenMinutes"] = ["Permission.ScheduleMeeting", "file.Writers"],
+        ["SaveMinutes"] = ["Permission.ScheduleMeeting", "file.Writers"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

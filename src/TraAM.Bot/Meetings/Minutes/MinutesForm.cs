@@ -34,7 +34,7 @@ public static class MinutesForm
         {
             fields.Add(new($"action{i}What", FieldKind.Text, MaxLength: 300));
             fields.Add(new($"action{i}Owner", FieldKind.Choice, MaxLength: 20, Choices: owners));
-            fields.Add(new($"action{i}Due", FieldKind.Text, MaxLength: 10));
+            fields.Add(new($"action{i}Due", FieldKind.Text, MaxLength: 40));
         }
 
         fields.Add(new("notes", FieldKind.LongText, MaxLength: 8000));

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Cards;
 using TraAM.Bot.Data;
 using TraAM.Bot.Forms;
@@ -42,8 +43,8 @@ internal sealed class SaveMinutes(CallerResolver callers, TraamDbContext db, Min
         if ((file.Minutes?.Revision ?? 0) != shown) return CardActionResult.Card(Conflict(file, answers, language));
 
         var m = file.Minutes ?? db.MeetingMinutes.Add(new MeetingMinutes { MeetingId = meetingId, AnswersJson = "{}", ArtefactsSource = "local", CreatedAt = now }).Entity;
-        var previous = m.Version > 0 ? FormAnswers.FromJson(db.FormVersions.Where(f => f.Kind == MeetingMinutes.FormKind && f.SubjectId == m.Id && f.Number == m.Version)
-            .Select(f => f.AnswersJson).FirstOrDefault()) : null;
+        var previous = m.Version > 0 ? FormAnswers.FromJson(await db.FormVersions.Where(f => f.Kind == MeetingMinutes.FormKind && f.SubjectId == m.Id && f.Number == m.Version)
+            .Select(f => f.AnswersJson).FirstOrDefaultAsync(cancellationToken)) : null;
         var newVersion = publishing && (previous is null || !answers.SameAs(previous));
         m.AnswersJson = answers.ToJson();
         m.UpdatedAt = now;

@@ -41,6 +41,8 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Bilans.BilanUrlCheck> BilanUrlChecks => Set<Bilans.BilanUrlCheck>();
     public DbSet<Syntheses.SynthesisDocument> SynthesisDocuments => Set<Syntheses.SynthesisDocument>();
     public DbSet<Syntheses.SynthesisDelivery> SynthesisDeliveries => Set<Syntheses.SynthesisDelivery>();
+    public DbSet<Meetings.Minutes.MeetingMinutes> MeetingMinutes => Set<Meetings.Minutes.MeetingMinutes>();
+    public DbSet<Meetings.Minutes.MeetingAction> MeetingActions => Set<Meetings.Minutes.MeetingAction>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -114,6 +114,9 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
         jobs.AddOrUpdate<CheckIns.PurgeCheckInsJob>(CheckIns.PurgeCheckInsJob.Id, j => j.RunAsync(CancellationToken.None), "52 3 * * *", local);
         jobs.AddOrUpdate<Bilans.PurgeBilansJob>(Bilans.PurgeBilansJob.Id, j => j.RunAsync(CancellationToken.None), "53 3 * * *", local);
         jobs.AddOrUpdate<Bilans.SendBilanCardsJob>(Bilans.SendBilanCardsJob.Id, j => j.RunAsync(CancellationToken.None), "42 2 * * *", local);
+        jobs.AddOrUpdate<Meetings.Minutes.PurgeMeetingsJob>(Meetings.Minutes.PurgeMeetingsJob.Id, j => j.RunAsync(CancellationToken.None), "53 3 * * *", local);
+        // Hourly: a meeting's minutes job is scheduled at its end; this catches one that was lost (queue wiped, crash).
+        jobs.AddOrUpdate<Meetings.Minutes.CollectMinutesJob>(Meetings.Minutes.CollectMinutesJob.Id, j => j.RunDueAsync(CancellationToken.None), "7 * * * *", local);
         jobs.AddOrUpdate<CheckIns.SendCheckInRoundsJob>(CheckIns.SendCheckInRoundsJob.Id, j => j.RunAsync(CancellationToken.None), "40 2 * * *", local);
         jobs.AddOrUpdate<Candidacies.Transmission.PurgeExportsJob>(Candidacies.Transmission.PurgeExportsJob.Id, j => j.RunAsync(CancellationToken.None), "55 3 * * *", local);
         // Nightly: the directory changed during the day (people joined, left, changed roles).

@@ -36,8 +36,12 @@ internal sealed class ListMeetings(CallerResolver callers, TraamDbContext db, Ca
         }
 
         var now = clock.GetUtcNow();
-        var coming = mine.Where(m => m.StartUtc + m.Duration >= now).OrderBy(m => m.StartUtc).Select(m => Line(m, language));
-        var past = mine.Where(m => m.StartUtc + m.Duration < now).OrderByDescending(m => m.StartUtc).Take(PastShown).Select(m => Line(m, language));
+        var coming = mine.Where(m => m.StartUtc + m.Duration >= now).OrderBy(m => m.StartUtc).Select(m => Line(m, language, null));
+        var pastMeetings = mine.Where(m => m.StartUtc + m.Duration < now).OrderByDescending(m => m.StartUtc).Take(PastShown).ToList();
+        var ids = pastMeetings.Select(m => m.Id).ToList();
+        var minutes = await db.MeetingMinutes.AsNoTracking().Where(x => ids.Contains(x.MeetingId))
+            .ToDictionaryAsync(x => x.MeetingId, x => x.State, cancellationToken);
+        var past = pastMeetings.Select(m => Line(m, language, minutes.TryGetValue(m.Id, out var s) ? s : Minutes.MinutesState.ToWrite));
         var text = string.Join("\n\n", new[]
         {
             cards.Text("meetings.list.coming", language) + "\n" + Join(coming, language),
@@ -52,12 +56,15 @@ internal sealed class ListMeetings(CallerResolver callers, TraamDbContext db, Ca
         return list.Count == 0 ? "- " + cards.Text("meetings.list.empty", language) : string.Join("\n", list);
     }
 
-    private string Line(Meeting m, string language)
+    /// <summary>A line; a past meeting's says where its minutes stand (à rédiger, brouillon, publié).</summary>
+    private string Line(Meeting m, string language, Minutes.MinutesState? minutes)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(m.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
         var local = TimeZoneInfo.ConvertTime(m.StartUtc, zone);
         var when = local.ToString(language == Languages.English ? "yyyy-MM-dd HH:mm" : "dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
-        var state = m.State == MeetingState.Cancelled ? " — " + cards.Text("meetings.list.cancelled", language) : "";
+        var state = m.State == MeetingState.Cancelled ? " — " + cards.Text("meetings.list.cancelled", language)
+            : minutes is { } s ? " — " + cards.Text($"minutes.list.{s switch { Minutes.MinutesState.Published => "published", Minutes.MinutesState.Draft => "draft", _ => "toWrite" }}", language)
+            : "";
         return $"- {when} ({m.TimeZoneId}) — {m.Subject}{state}";
     }
 }

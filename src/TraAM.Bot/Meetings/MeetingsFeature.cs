@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using TraAM.Bot.Help;
+using TraAM.Bot.Meetings.Minutes;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
@@ -35,6 +36,7 @@ public static class MeetingsFeature
         services.AddScoped<ScheduleCard>();
         services.AddScoped<ScheduleMeeting>();
         services.AddScoped<ManageMeeting>();
+        services.AddMeetingMinutes();
         services.AddSingleton<IMeetingCalendar>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;
@@ -55,7 +57,8 @@ public static class MeetingsFeature
             .OnCardAction<ManageMeeting>(ManageMeeting.ViewVerb)
             .OnCardAction<ManageMeeting>(ManageMeeting.MoveFormVerb)
             .OnCardAction<ManageMeeting>(ManageMeeting.MoveVerb)
-            .OnCardAction<ManageMeeting>(ManageMeeting.CancelVerb);
+            .OnCardAction<ManageMeeting>(ManageMeeting.CancelVerb)
+            .MapMeetingMinutes();
     }
 
     /// <summary>GET /meetings/{id}.ics?sig=…: "Ajouter à mon agenda" (see <see cref="MeetingLinks"/>).</summary>
@@ -65,7 +68,7 @@ public static class MeetingsFeature
     internal static GraphMeetingCalendar CreateGraphCalendar(IServiceProvider sp, GraphOptions options) =>
         new(CreateGraphClient(sp, options), options, sp.GetRequiredService<ILogger<GraphMeetingCalendar>>());
 
-    /// <summary>The app-only Graph client of the organiser's mailbox (calendar here, sendMail for the syntheses).</summary>
+    /// <summary>The app-only Graph client of the organiser's mailbox: the calendar, the minutes' artefacts, sendMail for the syntheses.</summary>
     internal static GraphServiceClient CreateGraphClient(IServiceProvider sp, GraphOptions options)
     {
         var http = sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(ClientCredentialsTokenProvider));

@@ -16,8 +16,8 @@ public sealed record MeetingSyncResult(bool Done, MeetingCalendarFailure? Failur
 /// scheduled ⇒ PATCH to the current revision; cancelled ⇒ cancel. Graph down ⇒ throws, so Hangfire retries later;
 /// a missing permission ⇒ no retry, a result the caller turns into a message.
 /// </summary>
-public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar calendar, MeetingReminders reminders, MeetingNotices notices, Outbox outbox, CardTemplates cards,
-    TimeProvider clock, ILogger<SyncMeetingEventJob> log)
+public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar calendar, MeetingReminders reminders, MeetingNotices notices, Outbox outbox,
+    CardTemplates cards, TimeProvider clock, Hangfire.IBackgroundJobClient jobs, ILogger<SyncMeetingEventJob> log)
 {
     public const string CancelComment = "Réunion annulée / Meeting cancelled";
     public const string ProblemKind = "meeting-calendar-problem";
@@ -46,6 +46,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             {
                 await calendar.UpdateAsync(eventId, invite, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
+                Minutes.CollectMinutesJob.Plan(jobs, meeting, log); // the minutes card after its (new) end
                 await reminders.TellChangeAsync(meeting.Id, ct);
                 await notices.ShowAsync(meeting.Id, ct);
                 return new(true);
@@ -59,6 +60,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             meeting.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await reminders.PlanAsync(meeting.Id, ct);
+            Minutes.CollectMinutesJob.Plan(jobs, meeting, log); // the minutes card after its end
             await reminders.TellChangeAsync(meeting.Id, ct); // the fallback has no event id: a move comes this way too
             await notices.ShowAsync(meeting.Id, ct);
             return new(true);

@@ -24,6 +24,9 @@ public enum DeadlineKind
 
     /// <summary>A check-in round of a theme closes: each selected team's referent answers (one deadline per round).</summary>
     CheckIn,
+
+    /// <summary>An action decided in a meeting's minutes is due: its owner alone carries it out (one deadline per action).</summary>
+    Action,
 }
 
 /// <summary>
@@ -47,9 +50,21 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
     /// <summary>Days before the deadline to remind (null: the campaign's "Rappels" field).</summary>
     public IReadOnlyList<int>? Offsets { get; init; }
 
+    /// <summary>The meeting action this deadline is (null: not an action).</summary>
+    public long? ActionId { get; init; }
+
+    /// <summary>An action's owner: the one person concerned, whatever their roles (<see cref="AccessPolicy.AllowsOwnerOr"/>).</summary>
+    public long? OwnerPersonId { get; init; }
+
+    /// <summary>What the reminder says is awaited, when it is not the kind's generic text (an action's own words).</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Who holds the deadline besides its duty's roles: an action's owner (no one for the calendar's).</summary>
+    public IReadOnlyList<long?> Owners => OwnerPersonId is { } o ? [o] : [];
+
     public string Code => Kind.ToString().ToLowerInvariant();
 
-    public string Subject => RoundId is { } round ? $"deadline:{CampaignId}:{Code}:{round}" : $"deadline:{CampaignId}:{Code}";
+    public string Subject => (RoundId ?? ActionId) is { } item ? $"deadline:{CampaignId}:{Code}:{item}" : $"deadline:{CampaignId}:{Code}";
 
     /// <summary>The duty in <see cref="AccessPolicy"/> that makes this deadline someone's own.</summary>
     public Permission Duty => Kind switch
@@ -59,6 +74,7 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
         DeadlineKind.Kickoff => Permission.MeetKickoffDeadline,
         DeadlineKind.Completion => Permission.MeetCompletionDeadline,
         DeadlineKind.CheckIn => Permission.MeetCheckInDeadline,
+        DeadlineKind.Action => Permission.MeetActionDeadline,
         _ => Permission.MeetBilanDeadline,
     };
 
@@ -98,9 +114,21 @@ public sealed record Deadline(int CampaignId, DeadlineKind Kind, DateOnly Day)
 
     public static readonly IReadOnlyList<int> RoundReminderDays = [2];
 
-    /// <summary>The kinds a plan run covers: the current calendar deadlines, and check-in rounds once the teams work.</summary>
+    /// <summary>
+    /// A meeting's action as a deadline source: its due day, its owner reminded J-7 and J-1 at 9:00 where they work
+    /// ("C'est fait" on the card), the theme's TN3 experts told the first working day after if not done.
+    /// </summary>
+    public static Deadline OfAction(Meetings.Minutes.MeetingAction action, Meetings.Meeting meeting) =>
+        new(meeting.CampaignId, DeadlineKind.Action, action.Due!.Value)
+        {
+            ActionId = action.Id, OwnerPersonId = action.OwnerPersonId, ThemeId = meeting.ThemeId, Offsets = ActionReminderDays, Label = action.What,
+        };
+
+    public static readonly IReadOnlyList<int> ActionReminderDays = [7, 1];
+
+    /// <summary>The kinds a plan run covers: the current calendar deadlines, and check-in rounds and meeting actions once the teams work.</summary>
     public static IReadOnlyList<DeadlineKind> CurrentKinds(CampaignInPhase c) =>
-        [.. Current(c).Select(d => d.Kind), .. c.Phase is CampaignPhase.Preparation or CampaignPhase.Work ? [DeadlineKind.CheckIn] : Array.Empty<DeadlineKind>()];
+        [.. Current(c).Select(d => d.Kind), .. c.Phase is CampaignPhase.Preparation or CampaignPhase.Work ? [DeadlineKind.CheckIn, DeadlineKind.Action] : Array.Empty<DeadlineKind>()];
 
     public static Deadline? Parse(Campaign c, string? subject) => Of(c).FirstOrDefault(d => d.Subject == subject);
 }

@@ -37,6 +37,15 @@ public sealed class ReminderAudience
 
     public static async Task<List<AudienceMember>> OfAsync(TraamDbContext db, Deadline deadline, CancellationToken ct)
     {
+        if (deadline.OwnerPersonId is { } owner)
+        {
+            // An action is its owner's whatever their roles: no duty row to search by.
+            var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == owner, ct);
+            if (person is null) return [];
+            var held = await db.RoleAssignments.AsNoTracking().Where(r => r.PersonId == owner && r.CampaignId == deadline.CampaignId).ToListAsync(ct);
+            return [new AudienceMember(person, held)];
+        }
+
         var roles = deadline.Audience.ToArray();
         var rows = await (
             from r in db.RoleAssignments.AsNoTracking()

@@ -59,7 +59,9 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         var superiors = await ReminderAudience.LoadAsync(db, campaignId, ct);
         var now = clock.GetUtcNow();
         var report = new PlanReport(0, 0, 0);
-        foreach (var deadline in Deadline.Of(campaign).Where(d => kinds.Contains(d.Kind)).Concat(await RoundsAsync(campaignId, kinds, now, ct)))
+        var actions = await ActionsAsync(campaignId, kinds, now, ct);
+        var experts = actions.Count == 0 ? [] : await ExpertsAsync(campaignId, ct);
+        foreach (var deadline in Deadline.Of(campaign).Where(d => kinds.Contains(d.Kind)).Concat(await RoundsAsync(campaignId, kinds, now, ct)).Concat(actions))
         {
             var done = (await db.DeadlineCompletions.Where(c => c.Subject == deadline.Subject).Select(c => c.PersonId).ToListAsync(ct)).ToHashSet();
             var closings = deadline.Kind == DeadlineKind.Bilan ? await BilanClosings.ForAsync(db, campaignId, ct) : null;
@@ -70,7 +72,9 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
                 if (done.Contains(member.Person.Id)) continue;
                 var own = closings?.For(deadline, member.Roles) ?? deadline; // a referent's bilan closes with their theme's collection
                 wanted.AddRange(Reminders(own, member.Person, own.Offsets ?? campaign.ReminderDays, holidays, now, due));
-                wanted.AddRange(superiors.Above(member).SelectMany(s => Escalation(own, member, s, holidays, now)));
+                // A meeting action escalates to the theme's TN3 experts, every other duty to the member's superiors.
+                var above = own.ActionId is null ? superiors.Above(member) : ExpertsOf(own, experts, member);
+                wanted.AddRange(above.SelectMany(s => Escalation(own, member, s, holidays, now)));
             }
 
             var created = await outbox.EnqueueAsync(db, wanted, ct);
@@ -92,6 +96,43 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
         var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-RoundLookBackDays);
         var rounds = await db.CheckInRounds.AsNoTracking().Where(r => r.CampaignId == campaignId && r.Closes >= since).OrderBy(r => r.Id).ToListAsync(ct);
         return [.. rounds.Select(Deadline.OfRound)];
+    }
+
+    /// <summary>
+    /// Meeting actions are deadlines too (one per action): those of published minutes with an owner and a due day, not
+    /// done, still to come or recently passed (their escalation), as for rounds.
+    /// </summary>
+    private async Task<IReadOnlyList<Deadline>> ActionsAsync(int campaignId, IReadOnlyCollection<DeadlineKind> kinds, DateTimeOffset now, CancellationToken ct)
+    {
+        if (!kinds.Contains(DeadlineKind.Action)) return [];
+        var since = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-RoundLookBackDays);
+        var rows = await (
+            from a in db.MeetingActions.AsNoTracking()
+            join m in db.Meetings.AsNoTracking() on a.MeetingId equals m.Id
+            where m.CampaignId == campaignId && m.State == Meetings.MeetingState.Scheduled && a.OwnerPersonId != null && a.Due != null && a.Due >= since
+                  && db.MeetingMinutes.Any(x => x.MeetingId == m.Id && x.State == Meetings.Minutes.MinutesState.Published)
+            orderby a.Id
+            select new { a, m }).ToListAsync(ct);
+        return [.. rows.Select(r => Deadline.OfAction(r.a, r.m))];
+    }
+
+    /// <summary>The campaign's TN3 experts with the themes they may schedule meetings for (those told of a late action).</summary>
+    private async Task<List<(Person Person, RoleAssignment Role)>> ExpertsAsync(int campaignId, CancellationToken ct)
+    {
+        var rows = await (
+            from r in db.RoleAssignments.AsNoTracking()
+            join p in db.People.AsNoTracking() on r.PersonId equals p.Id
+            where r.Role == Role.ExpertTn3 && r.CampaignId == campaignId
+            select new { r, p }).ToListAsync(ct);
+        return [.. rows.Select(x => (x.p, x.r))];
+    }
+
+    private IReadOnlyList<Person> ExpertsOf(Deadline d, List<(Person Person, RoleAssignment Role)> experts, AudienceMember member)
+    {
+        var theme = db.Themes.AsNoTracking().Single(t => t.Id == d.ThemeId);
+        var scope = People.Access.AccessScope.ForTheme(theme);
+        return [.. experts.Where(e => People.Access.AccessPolicy.Allows([e.Role], People.Access.Permission.ScheduleMeeting, scope, d.CampaignId))
+            .Select(e => e.Person).Where(p => p.Id != member.Person.Id).DistinctBy(p => p.Id)];
     }
 
     /// <summary>Weekends, holidays (two weeks at most) and the week an escalation stays valid: what a closed round can still need.</summary>
@@ -132,7 +173,7 @@ public sealed class ReminderPlanner(TraamDbContext db, Outbox outbox, CardTempla
     {
         object Data(string language) => new ReminderCardData(
             Title(d, language),
-            cards.Text($"reminders.kinds.{d.Code}.what", language),
+            d.Label ?? cards.Text($"reminders.kinds.{d.Code}.what", language),
             LongDate(d.Day, language),
             string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.daysBefore", language), days),
             late is { } l ? string.Format(CultureInfo.InvariantCulture, cards.Text("reminders.latePlan", language), LongDateTime(l, zone, language)) : "",

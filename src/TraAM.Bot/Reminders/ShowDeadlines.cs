@@ -33,7 +33,8 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
         var closings = new Dictionary<int, BilanClosings>();
         foreach (var c in live) closings[c.Campaign.Id] = await BilanClosings.ForAsync(db, c.Campaign.Id, cancellationToken);
         var mine = live.SelectMany(Deadline.Current).Concat(await RoundsAsync(caller, live, today, cancellationToken))
-            .Where(d => caller.Can(d.Duty, d.Scope))
+            .Concat(await ActionsAsync(person.Id, live, today, cancellationToken))
+            .Where(d => caller.CanAsOwnerOr(d.Owners, d.Duty, d.Scope))
             .Select(d => closings[d.CampaignId].For(d, caller.Roles)) // a launched bilan collection dates the bilan deadline
             .Where(d => LocalTime.EndOf(d.Day, zone) > now)
             .OrderBy(d => d.Day)
@@ -46,7 +47,7 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
             .Select(n => new { n.Subject, n.NextAttemptAt }).ToListAsync(cancellationToken);
 
         var items = mine.Select(d => new DeadlineLine(
-            cards.Text($"reminders.kinds.{d.Code}.title", language) + (live.Count > 1 ? $" ({codes[d.CampaignId]})" : ""),
+            cards.Text($"reminders.kinds.{d.Code}.title", language) + (d.Label is { } label ? $" : {label}" : "") + (live.Count > 1 ? $" ({codes[d.CampaignId]})" : ""),
             string.Format(CultureInfo.InvariantCulture, cards.Text("deadlines.endOfDay", language), ReminderPlanner.LongDate(d.Day, language)),
             Left(d.Day.DayNumber - today.DayNumber, language),
             cards.Text(done.Contains(d.Subject) ? "deadlines.done" : "deadlines.todo", language),
@@ -74,6 +75,20 @@ internal sealed class ShowDeadlines(CallerResolver callers, Campaigns.CampaignPh
         var rounds = await db.CheckInRounds.AsNoTracking()
             .Where(r => liveIds.Contains(r.CampaignId) && themes.Contains(r.ThemeId) && r.Opens <= today && r.Closes >= today.AddDays(-1)).ToListAsync(ct);
         return rounds.Where(r => working.Contains((r.CampaignId, r.ThemeId))).Select(Deadline.OfRound);
+    }
+
+    /// <summary>The actions of published minutes the caller owns, due from yesterday on (see <see cref="Deadline.OfAction"/>).</summary>
+    private async Task<IEnumerable<Deadline>> ActionsAsync(long personId, IReadOnlyList<Campaigns.CampaignInPhase> live, DateOnly today, CancellationToken ct)
+    {
+        var liveIds = live.Select(c => c.Campaign.Id).ToList();
+        var since = today.AddDays(-1);
+        var rows = await (
+            from a in db.MeetingActions.AsNoTracking()
+            join m in db.Meetings.AsNoTracking() on a.MeetingId equals m.Id
+            where a.OwnerPersonId == personId && a.Due != null && a.Due >= since && liveIds.Contains(m.CampaignId) && m.State == Meetings.MeetingState.Scheduled
+                  && db.MeetingMinutes.Any(x => x.MeetingId == m.Id && x.State == Meetings.Minutes.MinutesState.Published)
+            select new { a, m }).ToListAsync(ct);
+        return rows.Select(r => Deadline.OfAction(r.a, r.m));
     }
 
     private string Left(int days, string language) => days switch

@@ -78,6 +78,16 @@ public sealed class FakeGraph : IAsyncDisposable
         return log is JsonArray array ? array : log!["entries"]!.AsArray();
     }
 
+    /// <summary>Attaches a transcript to the event's Teams meeting, as if it had taken place (speaker, text, start in seconds).</summary>
+    public async Task TranscriptAsync(string eventId, params (string Speaker, string Text, int Start)[] lines) =>
+        (await _control.PostAsJsonAsync($"{Root}/_fake/meetings/{Uri.EscapeDataString(eventId)}/transcript",
+            new { lines = lines.Select(l => new { speaker = l.Speaker, text = l.Text, start = l.Start, end = l.Start + 5 }) })).EnsureSuccessStatusCode();
+
+    /// <summary>Attaches an attendance report with these attendees (e-mail, name, seconds present).</summary>
+    public async Task AttendanceAsync(string eventId, params (string Email, string Name, int Seconds)[] records) =>
+        (await _control.PostAsJsonAsync($"{Root}/_fake/meetings/{Uri.EscapeDataString(eventId)}/attendance",
+            new { records = records.Select(r => new { emailAddress = r.Email, displayName = r.Name, totalAttendanceInSeconds = r.Seconds, role = "Attendee" }) })).EnsureSuccessStatusCode();
+
     public async Task ResetAsync() => (await _control.PostAsJsonAsync($"{Root}/_fake/reset", new { })).EnsureSuccessStatusCode();
 
     private static int FreePort()

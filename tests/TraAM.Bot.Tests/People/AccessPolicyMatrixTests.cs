@@ -84,6 +84,9 @@ public sealed class AccessPolicyMatrixTests
         (Permission.MeetCompletionDeadline, Kind.Programme, "Referent"),
         (Permission.MeetBilanDeadline, Kind.Programme, "Referent"),
         (Permission.MeetCheckInDeadline, Kind.Programme, "Referent"),
+
+        // A meeting action is its owner's alone (AllowsOwnerOr, below), whatever the role: no role holds it.
+        (Permission.MeetActionDeadline, Kind.Programme, ""),
     ];
 
     public static TheoryData<Permission, Role, bool, bool> Matrix()
@@ -91,7 +94,7 @@ public sealed class AccessPolicyMatrixTests
         var data = new TheoryData<Permission, Role, bool, bool>();
         foreach (var (permission, kind, allowed) in Expected)
         {
-            var roles = allowed.Split(' ').Select(Enum.Parse<Role>).ToHashSet();
+            var roles = allowed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<Role>).ToHashSet();
             foreach (var role in Enum.GetValues<Role>())
             {
                 data.Add(permission, role, true, roles.Contains(role));
@@ -148,6 +151,29 @@ public sealed class AccessPolicyMatrixTests
         Assert.False(AccessPolicy.Allows(inspector, Permission.CompileSynthesis, lyonHg, Current));
         Assert.True(AccessPolicy.Allows(dan, Permission.ReadSynthesis, LyonSvtSynthesis, Current));
         Assert.False(AccessPolicy.Allows(dan, Permission.ReadSynthesis, grenoble, Current));
+    }
+
+    [Fact]
+    public void TheMinutesSecretary_EditsWithoutARole_OthersNeedScheduleMeetingForTheTheme()
+    {
+        var campaigns = CampaignContext.Only(Current);
+        long?[] writers = [42, null];
+        var svt = AccessScope.ForTheme(Svt1);
+        Assert.True(AccessPolicy.AllowsOwnerOr(42, writers, [], Permission.ScheduleMeeting, svt, campaigns));
+        Assert.False(AccessPolicy.AllowsOwnerOr(43, writers, [Holders[Role.Referent]], Permission.ScheduleMeeting, svt, campaigns));
+        Assert.False(AccessPolicy.AllowsOwnerOr(null, writers, [], Permission.ScheduleMeeting, svt, campaigns));
+        Assert.True(AccessPolicy.AllowsOwnerOr(43, writers, [Holders[Role.ExpertTn3]], Permission.ScheduleMeeting, svt, campaigns));
+        Assert.False(AccessPolicy.AllowsOwnerOr(43, writers, [Holders[Role.ExpertTn3]], Permission.ScheduleMeeting, AccessScope.ForTheme(Hg), campaigns));
+        // A closed campaign's minutes are read only, even for their secretary.
+        Assert.False(AccessPolicy.AllowsOwnerOr(42, writers, [], Permission.ScheduleMeeting, svt with { CampaignId = 2 }, campaigns));
+    }
+
+    [Fact]
+    public void AnAction_IsItsOwnersAlone_NotAnAdminsNorAnExperts()
+    {
+        var campaigns = CampaignContext.Only(Current);
+        Assert.True(AccessPolicy.AllowsOwnerOr(42, [42], [], Permission.MeetActionDeadline, AccessScope.ForCampaign(Current), campaigns));
+        Assert.False(AccessPolicy.AllowsOwnerOr(7, [42], [Holders[Role.Admin], Holders[Role.ExpertTn3]], Permission.MeetActionDeadline, AccessScope.ForCampaign(Current), campaigns));
     }
 
     [Fact]

@@ -21,8 +21,9 @@ public sealed class HandlerAuthorizationTests
         ["EditThemes"] = ["Permission.ManageThemes"],
         ["RemoveRole"] = ["Permission.ManageTeamRoles", "CanManage"],
         // A deadline's duty (Permission.Meet…Deadline) comes from the deadline itself.
-        ["ShowDeadlines"] = [".Duty"],
-        ["MarkDeadlineDone"] = [".Duty"],
+        // An action of a meeting's minutes is its owner's alone (.Owners).
+        ["ShowDeadlines"] = [".Duty", ".Owners"],
+        ["MarkDeadlineDone"] = [".Duty", ".Owners"],
         ["FillCandidacy"] = ["Permission.SubmitCandidacy"],
         ["SaveCandidacy"] = ["Permission.SubmitCandidacy"],
         ["ViewCandidacy"] = ["Permission.ApproveCandidacy", "Permission.SubmitCandidacy", "Permission.ViewTeamStatus"],
@@ -58,6 +59,9 @@ public sealed class HandlerAuthorizationTests
         ["GetSynthesisFile"] = ["Permission.ReadSynthesis", "Permission.CompileSynthesis", "DiffusedAt"],
         // The file goes to the person it was offered to, still allowed to read (or compile) that synthesis.
         ["AcceptSynthesisFile"] = ["Permission.ReadSynthesis", "Permission.CompileSynthesis", "PersonId"],
+        // The meeting's secretary or organiser (Writers, from the database), else who schedules the theme's meetings.
+        ["OpenMinutes"] = ["Permission.ScheduleMeeting", "file.Writers"],
+        ["SaveMinutes"] = ["Permission.ScheduleMeeting", "file.Writers"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()

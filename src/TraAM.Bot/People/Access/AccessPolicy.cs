@@ -115,6 +115,8 @@ public static class AccessPolicy
             [Permission.MeetCompletionDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             [Permission.MeetBilanDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             [Permission.MeetCheckInDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
+            // An action of a meeting's minutes is its owner's alone, whatever their role (AllowsOwnerOr).
+            [Permission.MeetActionDeadline] = [],
             // The installation's state ("version") is the admins' business, who run the bot; nobody else's.
             [Permission.ViewOperations] = [],
             // A resend may reach someone twice: decided by who runs the bot, after checking with the person.
@@ -129,7 +131,7 @@ public static class AccessPolicy
     private static readonly HashSet<Permission> Duties =
     [
         Permission.MeetSubmissionDeadline, Permission.MeetResultsDeadline, Permission.MeetKickoffDeadline,
-        Permission.MeetCompletionDeadline, Permission.MeetBilanDeadline, Permission.MeetCheckInDeadline,
+        Permission.MeetCompletionDeadline, Permission.MeetBilanDeadline, Permission.MeetCheckInDeadline, Permission.MeetActionDeadline,
     ];
 
     /// <summary>The permission needed to grant or take away <paramref name="role"/> (by import, replace or revocation).</summary>
@@ -156,6 +158,19 @@ public static class AccessPolicy
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Someone's own piece of work (the minutes of a meeting they organise or are secretary of, an action they own):
+    /// theirs while the scope's campaign is live, whatever their roles; otherwise whoever <paramref name="permission"/>
+    /// grants (e.g. the theme's TN3 experts for minutes). <paramref name="owners"/> come from the database, never a card.
+    /// </summary>
+    public static bool AllowsOwnerOr(long? personId, IEnumerable<long?> owners, IEnumerable<RoleAssignment> roles, Permission permission, AccessScope scope,
+        CampaignContext campaigns)
+    {
+        var campaign = scope.CampaignId ?? campaigns.DefaultId;
+        if (personId is { } id && owners.Contains(id) && (campaigns.IsLive(campaign) || Reads.Contains(permission))) return true;
+        return Allows(roles, permission, scope, campaigns);
     }
 
     /// <summary>With one live campaign, <paramref name="currentCampaignId"/>.</summary>

@@ -109,6 +109,9 @@ public enum Permission
     /// <summary>Duty: answer a check-in round for the team (the referent answers for it).</summary>
     MeetCheckInDeadline,
 
+    /// <summary>Duty: carry out an action decided in a meeting's minutes. Held by no role: only its owner (see <see cref="AccessPolicy.AllowsOwnerOr"/>).</summary>
+    MeetActionDeadline,
+
     /// <summary>See how the installation runs: version, start, database and migration, job storage, queue depths.</summary>
     ViewOperations,
 

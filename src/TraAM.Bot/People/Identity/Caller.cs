@@ -29,6 +29,10 @@ public sealed class Caller(Person? person, IReadOnlyList<RoleAssignment> roles, 
 
     public bool Can(Permission permission, AccessScope scope) => AccessPolicy.Allows(Roles, permission, scope, Campaigns);
 
+    /// <summary>As <see cref="Can"/>, or the caller is one of <paramref name="owners"/> (see <see cref="AccessPolicy.AllowsOwnerOr"/>).</summary>
+    public bool CanAsOwnerOr(IEnumerable<long?> owners, Permission permission, AccessScope scope) =>
+        AccessPolicy.AllowsOwnerOr(Person?.Id, owners, Roles, permission, scope, Campaigns);
+
     public bool CanSomewhere(Permission permission) => AccessPolicy.AllowsSomewhere(Roles, permission, Campaigns);
 
     /// <summary>May they grant or take away <paramref name="role"/> where <paramref name="scope"/> puts it?</summary>

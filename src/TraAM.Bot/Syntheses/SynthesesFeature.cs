@@ -21,7 +21,7 @@ public static class SynthesesFeature
         .AddScoped<SynthesisLoader>()
         // The bilans as sent (FormVersions); the minutes through their seam.
         .AddScoped<ISynthesisBilans, SynthesisBilans>()
-        .AddScoped<ISynthesisMinutes, NoMinutesYet>()
+        .AddScoped<ISynthesisMinutes, SynthesisMinutes>()
         .AddSingleton<ISynthesisMailer>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<GraphOptions>>().Value;

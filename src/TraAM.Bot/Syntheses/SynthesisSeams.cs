@@ -11,17 +11,11 @@ public interface ISynthesisBilans
 }
 
 /// <summary>
-/// The minutes of the national group's meetings (decisions, actions, attendance: issue 12 §3). Built on another
-/// branch: until it is merged, <see cref="NoMinutesYet"/> answers and each meeting says its minutes are not available.
+/// The minutes of the national group's meetings (decisions, actions, attendance: issue 12 §3), read by
+/// <see cref="SynthesisMinutes"/>; a meeting without published minutes says so in the synthesis.
 /// </summary>
 public interface ISynthesisMinutes
 {
     /// <summary>Meeting id → its minutes, for the meetings given (absent: none filed).</summary>
     Task<IReadOnlyDictionary<Guid, MinutesInput>> LoadAsync(IReadOnlyCollection<Guid> meetingIds, CancellationToken ct);
-}
-
-internal sealed class NoMinutesYet : ISynthesisMinutes
-{
-    public Task<IReadOnlyDictionary<Guid, MinutesInput>> LoadAsync(IReadOnlyCollection<Guid> meetingIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<Guid, MinutesInput>>(new Dictionary<Guid, MinutesInput>());
 }

@@ -93,7 +93,10 @@ public sealed class BilanCollectionTests(TraamApp app) : AppTest(app)
     {
         var cast = await App.CastAsync();
         var today = App.ParisToday();
+        // A closing day whose J-7 and J-1 are weekdays (Tuesday to Friday): the shared clock's date depends on the
+        // tests run before, and a reminder falling on a weekend moves to the Friday before, out of the window below.
         var closes = today.AddDays(20);
+        while (closes.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday or DayOfWeek.Monday) closes = closes.AddDays(1);
         await App.LaunchAsync(closes);
         await App.PlanAsync();
 

@@ -102,6 +102,45 @@ public sealed class SynthesisTests(TraamApp app) : AppTest(app)
     }
 
     [PostgresFact]
+    public async Task Published_minutes_give_the_meetings_decisions_present_and_actions_and_a_draft_gives_nothing()
+    {
+        await using (var db = App.CreateDbContext())
+        {
+            var meeting = await db.Meetings.SingleAsync(TestContext.Current.CancellationToken);
+            var camille = new TraAM.Bot.Meetings.MeetingAttendance { MeetingId = meeting.Id, PersonId = _cast.Camille.Id, Name = "Camille Martin", Email = "camille@ac-lyon.fr" };
+            var marc = new TraAM.Bot.Meetings.MeetingAttendance { MeetingId = meeting.Id, PersonId = _cast.Marc.Id, Name = "Marc Absent", Email = "marc@ac-martinique.fr" };
+            db.MeetingAttendances.AddRange(camille, marc);
+            var minutes = new TraAM.Bot.Meetings.Minutes.MeetingMinutes
+            {
+                MeetingId = meeting.Id, State = TraAM.Bot.Meetings.Minutes.MinutesState.Published, Version = 1, ArtefactsSource = "none",
+                AnswersJson = """{"decisions":"Brouillon postérieur non publié"}""", CreatedAt = App.Clock.GetUtcNow(), UpdatedAt = App.Clock.GetUtcNow(),
+            };
+            db.MeetingMinutes.Add(minutes);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+            db.FormVersions.Add(new TraAM.Bot.Forms.FormVersion
+            {
+                Kind = "minutes", SubjectId = minutes.Id, Number = 1, ByName = "Léa Expert", At = App.Clock.GetUtcNow().AddDays(-69),
+                AnswersJson = $$"""{"present":"{{camille.Id}}","decisions":"- Publier les scénarios en mai\nOuvrir un espace partagé"}""",
+            });
+            db.MeetingActions.Add(new TraAM.Bot.Meetings.Minutes.MeetingAction { MeetingId = meeting.Id, Row = 1, What = "Créer l'espace partagé", OwnerPersonId = _cast.Camille.Id, Due = new DateOnly(2026, 11, 30), DoneAt = App.Clock.GetUtcNow() });
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        await SayAsync("synthèse", _cast.Lea);
+        Assert.Equal(1, await App.RunEnqueuedAsync<CompileSynthesisJob>());
+
+        var texts = SynthesisSeed.ValidTexts((await App.LatestAsync()).Content!);
+        Assert.DoesNotContain(texts, t => t.StartsWith("Compte rendu non disponible", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Publier les scénarios en mai", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Ouvrir un espace partagé", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("Brouillon postérieur", StringComparison.Ordinal)); // the published version, not the draft since
+        Assert.Contains(texts, t => t.Contains("Camille Martin", StringComparison.Ordinal) && t.StartsWith("Présents", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("Marc Absent", StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("Créer l", StringComparison.Ordinal)); // the action row
+        Assert.Contains(texts, t => t.StartsWith("Compte rendu de réunion", StringComparison.Ordinal)); // its line in the sources table
+    }
+
+    [PostgresFact]
     public async Task Compiling_again_after_a_change_makes_a_new_version_and_keeps_the_old()
     {
         await SayAsync("synthèse", _cast.Lea);

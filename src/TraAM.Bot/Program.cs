@@ -3,11 +3,13 @@ using TraAM.Bot.Candidacies;
 using TraAM.Bot.CheckIns;
 using TraAM.Bot.Conversations;
 using TraAM.Bot.Delivery;
+using TraAM.Bot.Delivery.Files;
 using TraAM.Bot.Help;
 using TraAM.Bot.Hosting;
 using TraAM.Bot.Meetings;
 using TraAM.Bot.Operations;
 using TraAM.Bot.People;
+using TraAM.Bot.Privacy;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
@@ -24,6 +26,7 @@ var help = app.Services.GetRequiredService<HelpCatalog>();
 
 app.MapBot("/api/messages", bot => bot
     .MapConversations()
+    .MapFileDelivery()
     .MapHelp(help)
     .MapPeople(help)
     .MapCampaigns(help)
@@ -32,7 +35,8 @@ app.MapBot("/api/messages", bot => bot
     .MapMeetings(help)
     .MapReminders(help)
     .MapStatus(help)
-    .MapOperations(help));
+    .MapOperations(help)
+    .MapPrivacy(help));
 
 app.MapHealth("/health");
 app.MapJobsDashboard("/jobs");
@@ -73,5 +77,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddMeetings()                                                             // meetings: Graph calendar events, or .ics in the fallback
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
         .AddStatus()                                                               // "statut": the teams' status, as each role may see it
-        .AddOperations();                                                          // "version": the installation's state, for admins
+        .AddOperations()                                                           // "version": the installation's state, for admins
+        .AddPrivacy();                                                             // RGPD rights: "mes données", "personne supprimer"
 }

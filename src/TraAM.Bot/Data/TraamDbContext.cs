@@ -36,6 +36,7 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<CheckIns.TeamRisk> TeamRisks => Set<CheckIns.TeamRisk>();
     public DbSet<Meetings.Meeting> Meetings => Set<Meetings.Meeting>();
     public DbSet<Meetings.MeetingAttendance> MeetingAttendances => Set<Meetings.MeetingAttendance>();
+    public DbSet<Privacy.PersonalDataExport> PersonalDataExports => Set<Privacy.PersonalDataExport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TraAM.Bot.Candidacies;
 using TraAM.Bot.Candidacies.Transmission;
+using TraAM.Bot.Delivery.Files;
 using TraAM.Bot.IntegrationTests.Infrastructure;
 using TraAM.Bot.People;
 using static TraAM.Bot.IntegrationTests.Infrastructure.CandidacySeed;
@@ -41,13 +42,13 @@ public sealed class ExportFileTests(TraamApp app) : AppTest(app)
 
         App.Connector.Clear();
         await App.PostActivityAsync(Consent(exportId, "accept").As(_paul));
-        Assert.Equal(0, await App.RunEnqueuedAsync<DeliverExportJob>());
+        Assert.Equal(0, await App.RunEnqueuedAsync<DeliverFileJob>());
         Assert.Contains("préparé pour une autre personne", Assert.Single(App.Connector.Activities).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         using (var response = await App.PostActivityAsync(Consent(exportId, "accept").As(_dana)))
             Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         await App.PostActivityAsync(Consent(exportId, "accept").As(_dana)); // accepted twice
-        Assert.Equal(2, await App.RunEnqueuedAsync<DeliverExportJob>());
+        Assert.Equal(2, await App.RunEnqueuedAsync<DeliverFileJob>());
 
         var upload = Assert.Single(App.Files.Uploads);
         Assert.Equal("https://upload.test.invalid/session/1", upload.Url);
@@ -77,7 +78,7 @@ public sealed class ExportFileTests(TraamApp app) : AppTest(app)
         var texts = App.Connector.Activities.Select(a => a.Body?["text"]?.GetValue<string>() ?? "").ToList();
         Assert.Contains(texts, t => t.Contains("Renvoyer le fichier", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("adresse sécurisée", StringComparison.Ordinal));
-        Assert.Equal(0, await App.RunEnqueuedAsync<DeliverExportJob>());
+        Assert.Equal(0, await App.RunEnqueuedAsync<DeliverFileJob>());
         Assert.Contains("Fichier renvoyé", card.Text(), StringComparison.Ordinal);
         Assert.Single(App.Connector.Activities, a => a.Body?["attachments"]?[0]?["contentType"]?.GetValue<string>() == "application/vnd.microsoft.teams.card.file.consent");
     }

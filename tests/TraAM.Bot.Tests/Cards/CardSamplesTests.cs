@@ -43,6 +43,7 @@ public sealed class CardSamplesTests
         ["people/link"] = typeof(LinkCard),
         ["people/me"] = typeof(MeCard),
         ["ops/version"] = typeof(TraAM.Bot.Operations.VersionCard),
+        ["privacy/erase"] = typeof(TraAM.Bot.Privacy.EraseCard),
         ["people/remove-role"] = typeof(TraAM.Bot.People.Access.RemoveRoleCard),
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),

@@ -74,6 +74,7 @@ public sealed class AccessPolicyMatrixTests
         (Permission.ReadSynthesis, Kind.Theme, "Referent Teacher Inspector Igesr ExpertTn3 Admin"),
         (Permission.ReceiveEscalation, Kind.Academy, "Inspector Dan Dran Admin"),
         (Permission.ViewOperations, Kind.Programme, "Admin"),
+        (Permission.ErasePerson, Kind.Programme, "Admin"),
 
         // Duties: the deadline is the business of the roles it names, not of admins.
         (Permission.MeetSubmissionDeadline, Kind.Programme, "Inspector Dan Dran"),

@@ -43,6 +43,8 @@ public sealed class HandlerAuthorizationTests
         // Team by team, then the table or the summary for who may read an académie's, a theme's or every theme's status.
         ["ShowStatus"] = ["Permission.ViewTeamStatus", "Permission.ViewAcademyStatus", "Permission.ViewThemeStatus"],
         ["ShowVersion"] = ["Permission.ViewOperations"],
+        // On the command and again on "Confirmer" (a forged confirmation changes nothing).
+        ["ErasePerson"] = ["Permission.ErasePerson"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()
@@ -50,6 +52,9 @@ public sealed class HandlerAuthorizationTests
         ["CaptureInstallation"] = "installation events from Teams: records where the bot lives, acts for nobody",
         ["ShowMe"] = "the caller's own profile, read from the directory",
         ["ListMeetings"] = "the caller's own meetings (organiser, secretary or invitee), read by their person id",
+        ["FileConsentRouter"] = "hands a file consent answer to the handler of the file's kind, which checks whose the file is",
+        ["ShowMyData"] = "the caller's own data only (RGPD access right): the person Teams signed, never an argument",
+        ["AcceptPersonalDataFile"] = "a copy of someone's own data goes to the person it was built for only (PersonId of the file = the signed sender)",
         ["ShowHelp"] = "lists commands; each line is filtered by CanSomewhere, each command checks again",
         ["UnknownCommand"] = "a fixed hint",
     };

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using TraAM.Bot.Cards;
+using TraAM.Bot.Delivery.Files;
 using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Candidacies.Transmission;
@@ -12,7 +12,7 @@ internal static class ExportConsent
 {
     public static Activity Offer(CandidacyExport export, string campaignCode, CardTemplates cards, string language)
     {
-        var context = JsonSerializer.SerializeToElement(new Dictionary<string, long> { ["exportId"] = export.Id });
+        var context = FileConsentAnswer.Context(CandidacyExportFiles.Key, export.Id);
         var scope = TransmissionScope.Parse(export.ScopeKey)?.Label ?? export.ScopeKey;
         var description = cards.Format("transmission.consentDescription", language, campaignCode, scope, export.Count);
         return new Activity
@@ -21,8 +21,4 @@ internal static class ExportConsent
             Attachments = [FileConsent.ConsentCard(export.FileName, description, export.Content?.LongLength ?? 0, context)],
         };
     }
-
-    /// <summary>The export id a consent invoke's context names, if it names one.</summary>
-    public static long? ExportIdOf(FileConsentCardResponse response) =>
-        response.Context is { ValueKind: JsonValueKind.Object } c && c.TryGetProperty("exportId", out var id) && id.TryGetInt64(out var v) ? v : null;
 }

@@ -1,7 +1,7 @@
+using TraAM.Bot.Delivery.Files;
 using TraAM.Bot.Help;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.Protocol.Routing;
-using TraAM.Bot.Protocol.Schema;
 
 namespace TraAM.Bot.Candidacies.Transmission;
 
@@ -14,9 +14,8 @@ public static class TransmissionRoutes
         .AddScoped<ShowTransmission>()
         .AddScoped<TransmitCandidacies>()
         .AddScoped<ResendExportFile>()
-        .AddScoped<AcceptExportFile>()
         .AddScoped<BuildExportJob>()
-        .AddScoped<DeliverExportJob>()
+        .AddOfferedFiles<CandidacyExportFiles, AcceptExportFile>(CandidacyExportFiles.Key)
         .AddScoped<PurgeExportsJob>();
 
     public static BotRoutes MapCandidacyTransmission(this BotRoutes bot, HelpCatalog help)
@@ -25,7 +24,6 @@ public static class TransmissionRoutes
         return bot
             .OnCommand<ShowTransmission>("transmettre", "transmettre à la dne", "transmit", "send to the dne")
             .OnCardAction<TransmitCandidacies>(TransmitCandidacies.Verb)
-            .OnCardAction<ResendExportFile>(ResendExportFile.Verb)
-            .OnInvoke<AcceptExportFile>(FileConsent.InvokeName);
+            .OnCardAction<ResendExportFile>(ResendExportFile.Verb);
     }
 }

@@ -107,6 +107,8 @@ public static class AccessPolicy
             [Permission.MeetCheckInDeadline] = [(Role.Referent, ScopeMatch.Anywhere)],
             // The installation's state ("version") is the admins' business, who run the bot; nobody else's.
             [Permission.ViewOperations] = [],
+            // Erasing someone cannot be undone and reaches every table: the administration team's, on a DPO's request.
+            [Permission.ErasePerson] = [],
         };
 
     /// <summary>What a role of a past campaign still allows on that campaign's data.</summary>

@@ -108,4 +108,7 @@ public enum Permission
 
     /// <summary>See how the installation runs: version, start, database and migration, job storage, queue depths.</summary>
     ViewOperations,
+
+    /// <summary>Erase a person's personal data (RGPD art. 17): anonymise them everywhere, delete their roles.</summary>
+    ErasePerson,
 }

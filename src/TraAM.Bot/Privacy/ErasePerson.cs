@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using TraAM.Bot.Candidacies;
 using TraAM.Bot.Cards;
 using TraAM.Bot.People.Access;
 using TraAM.Bot.People.Identity;
@@ -56,8 +55,8 @@ internal sealed class ErasePerson(CallerResolver callers, PersonEraser eraser, C
         if (!caller.Can(Permission.ErasePerson, AccessScope.Programme))
             return CardActionResult.Message(cards.Text("privacy.erase.notAllowed", language));
 
-        var person = await eraser.FindAsync(CardData.Text(data, "email"), cancellationToken);
-        if (person is null || person.Id != CardData.Long(data, "personId") || await eraser.EraseAsync(person.Id, cancellationToken) is not { } counts)
+        var person = await eraser.FindAsync(Text(data, "email"), cancellationToken);
+        if (person is null || Id(person.Id) != Text(data, "personId") || await eraser.EraseAsync(person.Id, cancellationToken) is not { } counts)
             return CardActionResult.Message(cards.Text("privacy.erase.gone", language));
 
         var done = new EraseCard("done", Id(person.Id), "", Format("privacy.erase.done", language, PersonEraser.Label(person.Id)), "", Lines(counts, language));
@@ -74,6 +73,9 @@ internal sealed class ErasePerson(CallerResolver callers, PersonEraser eraser, C
     private EraseLine Line(string key, int count, string language) => new(cards.Text($"privacy.erase.lines.{key}", language), Id(count));
 
     private string Format(string key, string language, params object[] args) => string.Format(CultureInfo.InvariantCulture, cards.Text(key, language), args);
+
+    private static string Text(JsonElement data, string name) =>
+        data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
 
     private static string Id(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -9,6 +9,7 @@ using TraAM.Bot.Hosting;
 using TraAM.Bot.Meetings;
 using TraAM.Bot.Operations;
 using TraAM.Bot.People;
+using TraAM.Bot.Privacy;
 using TraAM.Bot.Protocol;
 using TraAM.Bot.Protocol.Routing;
 using TraAM.Bot.Reminders;
@@ -36,7 +37,8 @@ app.MapBot("/api/messages", bot => bot
     .MapReminders(help)
     .MapSyntheses(help)
     .MapStatus(help)
-    .MapOperations(help));
+    .MapOperations(help)
+    .MapPrivacy(help));
 
 app.MapMeetingFiles();                                                          // /meetings/{id}.ics?sig=…: "Ajouter à mon agenda"
 app.MapHealth("/health");
@@ -80,5 +82,6 @@ static void AddBot(IHostApplicationBuilder builder)
         .AddReminders()                                                            // deadlines: reminders, escalations, "échéances"
         .AddSyntheses()                                                            // "synthèse": the theme's synthesis as a Word document
         .AddStatus()                                                               // "statut": the teams' status, as each role may see it
-        .AddOperations();                                                          // "version": the installation's state, for admins
+        .AddOperations()                                                           // "version": the installation's state, for admins
+        .AddPrivacy();                                                             // RGPD rights: "mes données", "personne supprimer"
 }

@@ -43,6 +43,7 @@ public abstract class TraamDbContext(DbContextOptions options) : DbContext(optio
     public DbSet<Syntheses.SynthesisDelivery> SynthesisDeliveries => Set<Syntheses.SynthesisDelivery>();
     public DbSet<Meetings.Minutes.MeetingMinutes> MeetingMinutes => Set<Meetings.Minutes.MeetingMinutes>();
     public DbSet<Meetings.Minutes.MeetingAction> MeetingActions => Set<Meetings.Minutes.MeetingAction>();
+    public DbSet<Privacy.PersonalDataExport> PersonalDataExports => Set<Privacy.PersonalDataExport>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TraamDbContext).Assembly, t => !t.IsAbstract);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using TraAM.Bot.Delivery.Files;
 
 namespace TraAM.Bot.Delivery;
 
@@ -21,6 +22,7 @@ public static class DeliveryFeature
         services.AddScoped<CardCopies>();
         services.AddScoped<CardCopiesJob>();
         services.AddHostedService<DrainOnStart>();
+        services.AddFileDelivery();
         return services;
     }
 }

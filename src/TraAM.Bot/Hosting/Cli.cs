@@ -12,7 +12,7 @@ namespace TraAM.Bot.Hosting;
 /// </summary>
 internal static class Cli
 {
-    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role", "import-themes", "open-campaign"];
+    private static readonly string[] Verbs = ["migrate", "cards", "import-directory", "export-directory", "import-holidays", "remove-role", "import-themes", "open-campaign", "forget-person"];
 
     private const string CampaignOption = "--campaign";
 
@@ -42,6 +42,7 @@ internal static class Cli
                 "remove-role" => await RemoveRoleAsync(args[1..], addServices),
                 "import-themes" => await ImportThemesAsync(args[1..], origin, addServices),
                 "open-campaign" => await OpenCampaignAsync(args[1..], addServices),
+                "forget-person" => await ForgetPersonAsync(args[1..], addServices),
                 _ => Usage(),
             };
         }
@@ -83,6 +84,8 @@ internal static class Cli
               TraAM.Bot export-directory FICHIER.xlsx          exporter l'annuaire au même format
               TraAM.Bot import-holidays FICHIER.ics [--zone Z] importer les vacances scolaires (ICS du ministère)
               TraAM.Bot remove-role COURRIEL RÔLE [PORTÉE]     retirer un rôle (ex. : remove-role a.b@ac-lyon.fr inspecteur Lyon)
+              TraAM.Bot forget-person COURRIEL                 effacer les données personnelles d'une personne (RGPD),
+                                                             comme « personne supprimer » ; sans effet si déjà fait
               TraAM.Bot cards expand --out DOSSIER             développer les modèles de cartes avec leurs exemples
             """);
         return 2;
@@ -258,6 +261,17 @@ internal static class Cli
         using var scope = host.Services.CreateScope();
         var (done, message) = await scope.ServiceProvider.GetRequiredService<People.Access.RoleRevocation>()
             .RevokeFromCommandLineAsync(args[0], role, args.Length == 3 ? args[2] : null, CancellationToken.None);
+        await (done ? Console.Out : Console.Error).WriteLineAsync(message);
+        return done ? 0 : 1;
+    }
+
+    private static async Task<int> ForgetPersonAsync(string[] args, Action<IHostApplicationBuilder> addServices)
+    {
+        if (args.Length != 1 || args[0].StartsWith("--", StringComparison.Ordinal)) return Usage();
+        using var host = await DataHostAsync(addServices);
+        using var scope = host.Services.CreateScope();
+        var caller = People.Identity.Caller.Operator(await scope.ServiceProvider.GetRequiredService<Campaigns.CampaignPhases>().ContextAsync(CancellationToken.None));
+        var (done, message) = await scope.ServiceProvider.GetRequiredService<Privacy.PersonEraser>().ForgetFromCommandLineAsync(args[0], caller, CancellationToken.None);
         await (done ? Console.Out : Console.Error).WriteLineAsync(message);
         return done ? 0 : 1;
     }

@@ -119,6 +119,7 @@ internal sealed class RecurringJobs(IRecurringJobManager jobs, IOptions<JobsOpti
         jobs.AddOrUpdate<Meetings.Minutes.CollectMinutesJob>(Meetings.Minutes.CollectMinutesJob.Id, j => j.RunDueAsync(CancellationToken.None), "7 * * * *", local);
         jobs.AddOrUpdate<CheckIns.SendCheckInRoundsJob>(CheckIns.SendCheckInRoundsJob.Id, j => j.RunAsync(CancellationToken.None), "40 2 * * *", local);
         jobs.AddOrUpdate<Candidacies.Transmission.PurgeExportsJob>(Candidacies.Transmission.PurgeExportsJob.Id, j => j.RunAsync(CancellationToken.None), "55 3 * * *", local);
+        jobs.AddOrUpdate<Privacy.PurgePersonalDataExportsJob>(Privacy.PurgePersonalDataExportsJob.Id, j => j.RunAsync(CancellationToken.None), "57 3 * * *", local);
         // Nightly: the directory changed during the day (people joined, left, changed roles).
         jobs.AddOrUpdate<Reminders.ReminderPlanJob>(Reminders.ReminderPlanJob.Id, j => j.RunAsync(CancellationToken.None), "30 2 * * *", local);
         // Every five minutes: sent cards whose update in place was never queued or ran out of retries.

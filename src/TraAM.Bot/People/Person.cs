@@ -34,6 +34,12 @@ public sealed class Person
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// Set when their personal data were erased (RGPD): the row stays, anonymised ("Personne supprimée n°Id"), so that
+    /// the teams' records keep an author; it is nobody's any more (an import of their e-mail creates a new person).
+    /// </summary>
+    public DateTimeOffset? ErasedAt { get; set; }
+
     public List<RoleAssignment> Roles { get; } = [];
 
     public string DisplayName => $"{FirstName} {LastName}";

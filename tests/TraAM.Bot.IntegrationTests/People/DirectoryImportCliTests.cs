@@ -89,6 +89,31 @@ public sealed class DirectoryImportCliTests : IDisposable
     }
 
     [Fact]
+    public async Task ForgetPerson_ErasesOnce_HarmlessTwice_AndAReimportIsANewPerson_OnTheEmbeddedDatabase()
+    {
+        var file = Write("annuaire.csv", Encoding.UTF8.GetBytes(
+            "Nom;Prénom;Courriel;Rôle;Académie;Discipline;Équipe;Identifiant Entra\nBernard;Hugo;hugo.bernard@ac-lyon.fr;référente;Lyon;SVT – Année 1;Équipe SVT Lyon;\n"));
+        var imported = await RunAsync(_folder, [], "import-directory", file);
+
+        var first = await RunAsync(_folder, [], "forget-person", "Hugo.Bernard@ac-lyon.fr");
+        var again = await RunAsync(_folder, [], "forget-person", "hugo.bernard@ac-lyon.fr");
+        var anonymous = Count("People", "\"ErasedAt\" IS NOT NULL AND \"Email\" LIKE 'personne-supprimee-%@anonyme.invalid' AND \"FirstName\" = 'Personne'");
+        var roles = Count("RoleAssignments");
+        var reimported = await RunAsync(_folder, [], "import-directory", file);
+
+        Assert.True(imported.Exit == 0, imported.Output);
+        Assert.True(first.Exit == 0, first.Output);
+        Assert.Contains("Personne supprimée n°", first.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hugo", first.Output, StringComparison.Ordinal);
+        Assert.True(again.Exit == 1, again.Output);
+        Assert.Contains("rien n'a été modifié", again.Output, StringComparison.Ordinal);
+        Assert.Equal((1, 0), (anonymous, roles));
+        Assert.True(reimported.Exit == 0, reimported.Output);
+        Assert.Equal(2, Count("People"));
+        Assert.Equal(1, Count("People", "\"Email\" = 'hugo.bernard@ac-lyon.fr' AND \"ErasedAt\" IS NULL"));
+    }
+
+    [Fact]
     public async Task ImportThemes_NamesItsCampaign_RefusesAnUnopenedOne_AndIsIdempotent()
     {
         var file = Write("themes.csv", Encoding.UTF8.GetBytes("Discipline;Titre\nMathématiques;Différencier, encore\n"));
@@ -138,12 +163,12 @@ public sealed class DirectoryImportCliTests : IDisposable
         return path;
     }
 
-    private long Count(string table)
+    private long Count(string table, string where = "1 = 1")
     {
         using var connection = new SqliteConnection($"Data Source={Database};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\" WHERE {where}";
         return (long)command.ExecuteScalar()!;
     }
 

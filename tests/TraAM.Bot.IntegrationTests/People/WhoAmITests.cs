@@ -114,11 +114,11 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
                 .Select(f => f!["title"]!.GetValue<string>()).ToList();
         };
 
-        Assert.Equal(["aide", "moi"], await helpFor());
+        Assert.Equal(["aide", "moi", "mes données"], await helpFor()); // anyone may ask what is stored about them
 
         var team = await App.TeamAsync("Équipe HG Nantes", "nantes", HistoireGeo);
         var camille = await App.PersonAsync("Camille", "Martin", CamilleAad, Teacher(team));
-        Assert.Equal(["aide", "moi", "calendrier", "point d'étape", "échéances", "synthèse", "statut"], await helpFor()); // a teacher answers when the round allows
+        Assert.Equal(["aide", "moi", "calendrier", "point d'étape", "échéances", "synthèse", "statut", "mes données"], await helpFor()); // a teacher answers when the round allows
 
         await using (var db = App.CreateDbContext())
         {
@@ -129,6 +129,6 @@ public sealed class WhoAmITests(TraamApp app) : AppTest(app)
             await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "ouvrir campagne", "candidatures", "sélection", "point d'étape", "réunion", "réunions", "bilan", "échéances", "synthèse", "statut"], await helpFor()); // holidays: admins only
+        Assert.Equal(["aide", "moi", "lier", "📎 annuaire.csv", "retirer rôle", "calendrier", "ouvrir campagne", "candidatures", "sélection", "point d'étape", "réunion", "réunions", "bilan", "échéances", "synthèse", "statut", "mes données"], await helpFor()); // holidays: admins only
     }
 }

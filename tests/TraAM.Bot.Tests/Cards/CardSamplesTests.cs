@@ -50,6 +50,7 @@ public sealed class CardSamplesTests
         ["ops/version"] = typeof(TraAM.Bot.Operations.VersionCard),
         ["ops/deliveries"] = typeof(TraAM.Bot.Operations.Deliveries.DeliveriesData),
         ["ops/resend-confirm"] = typeof(TraAM.Bot.Operations.Deliveries.ResendConfirmData),
+        ["privacy/erase"] = typeof(TraAM.Bot.Privacy.EraseCard),
         ["people/remove-role"] = typeof(TraAM.Bot.People.Access.RemoveRoleCard),
         ["reminders/deadlines"] = typeof(DeadlinesCard),
         ["reminders/escalation"] = typeof(EscalationCardData),

@@ -76,6 +76,7 @@ public sealed class AccessPolicyMatrixTests
         (Permission.ReceiveEscalation, Kind.Academy, "Inspector Dan Dran Admin"),
         (Permission.ViewOperations, Kind.Programme, "Admin"),
         (Permission.ManageDeliveries, Kind.Programme, "Admin"),
+        (Permission.ErasePerson, Kind.Programme, "Admin"),
 
         // Duties: the deadline is the business of the roles it names, not of admins.
         (Permission.MeetSubmissionDeadline, Kind.Programme, "Inspector Dan Dran"),

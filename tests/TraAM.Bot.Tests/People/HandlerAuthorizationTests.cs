@@ -62,6 +62,8 @@ public sealed class HandlerAuthorizationTests
         // The meeting's secretary or organiser (Writers, from the database), else who schedules the theme's meetings.
         ["OpenMinutes"] = ["Permission.ScheduleMeeting", "file.Writers"],
         ["SaveMinutes"] = ["Permission.ScheduleMeeting", "file.Writers"],
+        // On the command and again on "Confirmer" (a forged confirmation changes nothing).
+        ["ErasePerson"] = ["Permission.ErasePerson"],
     };
 
     private static readonly Dictionary<string, string> PublicByDesign = new()
@@ -69,6 +71,8 @@ public sealed class HandlerAuthorizationTests
         ["CaptureInstallation"] = "installation events from Teams: records where the bot lives, acts for nobody",
         ["ShowMe"] = "the caller's own profile, read from the directory",
         ["ListMeetings"] = "the caller's own meetings (organiser, secretary or invitee), read by their person id",
+        ["ShowMyData"] = "the caller's own data only (RGPD access right): the person Teams signed, never an argument",
+        ["AcceptPersonalDataFile"] = "a copy of someone's own data goes to the person it was built for only (PersonId of the file = the signed sender)",
         ["ShowHelp"] = "lists commands; each line is filtered by CanSomewhere, each command checks again",
         ["UnknownCommand"] = "a fixed hint",
         ["FileConsentRouter"] = "hands a file consent answer to the feature whose offer its context names, which checks the caller",

@@ -121,6 +121,8 @@ public static class AccessPolicy
             [Permission.ViewOperations] = [],
             // A resend may reach someone twice: decided by who runs the bot, after checking with the person.
             [Permission.ManageDeliveries] = [],
+            // Erasing someone cannot be undone and reaches every table: the administration team's, on a DPO's request.
+            [Permission.ErasePerson] = [],
         };
 
     /// <summary>What a role of a past campaign still allows on that campaign's data.</summary>

@@ -117,4 +117,7 @@ public enum Permission
 
     /// <summary>Deal with what the outbox could not settle ("envois"): resend an unconfirmed message, give one up.</summary>
     ManageDeliveries,
+
+    /// <summary>Erase a person's personal data (RGPD art. 17): anonymise them everywhere, delete their roles.</summary>
+    ErasePerson,
 }

@@ -127,7 +127,7 @@ public sealed class DirectoryImporter(TraamDbContext db, Campaigns.CampaignPhase
         // Roles taken out of a person's collection are orphans of a required relationship: EF deletes them here.
         await db.SaveChangesAsync(ct);
 
-        var absent = directory.Where(p => !inFile.Contains(p.Email)).OrderBy(p => p.LastName, French).ThenBy(p => p.FirstName, French)
+        var absent = directory.Where(p => p.ErasedAt == null && !inFile.Contains(p.Email)).OrderBy(p => p.LastName, French).ThenBy(p => p.FirstName, French)
             .Select(p => p.FirstName + " " + p.LastName + " <" + p.Email + ">").ToList();
         return new ImportReport(!dryRun, dryRun, rows, [], created, updated, unchanged, added, removed, teams.Created, absent) { Lost = lost };
     }

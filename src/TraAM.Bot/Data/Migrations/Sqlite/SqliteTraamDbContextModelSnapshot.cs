@@ -1473,6 +1473,9 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("FirstName")
                         .IsRequired()
                         .HasMaxLength(128)
@@ -1654,6 +1657,47 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .HasFilter("\"TeamId\" IS NULL");
 
                     b.ToTable("WorkGroups");
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Privacy.PersonalDataExport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeliveredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("RequestKey", "FileName")
+                        .IsUnique();
+
+                    b.ToTable("PersonalDataExports");
                 });
 
             modelBuilder.Entity("TraAM.Bot.Reminders.DeadlineCompletion", b =>
@@ -2148,6 +2192,15 @@ namespace TraAM.Bot.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ThemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TraAM.Bot.Privacy.PersonalDataExport", b =>
+                {
+                    b.HasOne("TraAM.Bot.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

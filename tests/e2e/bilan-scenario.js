@@ -8,7 +8,9 @@
 //   4. the tracker appears in the national channel: 0 / 1 received, Camille's team awaited;
 //   5. Camille opens her team's bilan (the card sent at 9:00 Lyon when it has come, else "bilan"): prefilled with the
 //      scenarios' address from her check-in; she fills it in in French and sends it -> version 1;
-//   6. the tracker in the channel is updated in place: 1 / 1 received.
+//   6. the tracker in the channel is updated in place: 1 / 1 received;
+//   7. Léa types "synthèse": the bot says it compiles (a Hangfire job), then offers the Word document with Teams' file
+//      consent card (version 1, 1 bilan of 1 team); she declines and is told how to get it.
 'use strict';
 
 async function run(ctx) {
@@ -132,6 +134,30 @@ async function run(ctx) {
       && (e.message.messageId === state.tracker || e.message.id === state.tracker) && texts(cardOf(e) || {}).includes(count), 120000);
     saveCard('bilan-tracker-updated', cardOf(update));
     if (!texts(cardOf(update)).some((t) => t.includes('Équipe HG Lyon') && t.includes('version 1'))) return `received list ${JSON.stringify(texts(cardOf(update)))}`;
+    return undefined;
+  });
+
+  await check(`bilan 7: "synthèse" by ${lea.name} -> compiled by a job, the document offered with Teams' file consent card; declined`, async () => {
+    const CONSENT = 'application/vnd.microsoft.teams.card.file.consent';
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(pc, 'synthèse', lea));
+    const first = await pg.nextBotMessage(pc, n, WAIT_MS);
+    if (!String(first.message.text || '').startsWith(fr.synthesis.compiling.split('{0}')[0])) return `first answer ${JSON.stringify(first.message.text)}`;
+    const offer = await pg.waitFor((e) => pg.events.indexOf(e) >= n && e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
+      && e.actionConversationId === pc && (e.message.attachments || []).some((a) => a.contentType === CONSENT), 90000);
+    const consent = offer.message.attachments.find((a) => a.contentType === CONSENT);
+    // "Synthèse « <theme> », version 1 (1 bilans reçus sur 1 équipes)": the bilan sent at step 5 is in it.
+    const tail = fr.synthesis.consentDescription.split('»')[1].replace('{1}', '1').replace('{2}', '1').replace('{3}', '1');
+    if (!consent.content || !String(consent.content.description || '').endsWith(tail)) return `consent card ${JSON.stringify(consent).slice(0, 400)}`;
+    if (!(consent.content.sizeInBytes > 0 && consent.content.declineContext)) return `consent card ${JSON.stringify(consent.content).slice(0, 300)}`;
+    const m = pg.events.length;
+    const inv = await frenchActivity(pc, 'invoke', {
+      type: 'invoke', name: 'fileConsent/invoke', replyToId: offer.message.messageId,
+      value: { type: 'fileUpload', action: 'decline', context: consent.content.declineContext },
+    }, lea);
+    await pg.sendCustomActivity(inv);
+    const reply = await pg.nextBotMessage(pc, m, WAIT_MS);
+    if (String(reply.message.text || '') !== fr.synthesis.declined) return `after declining: ${JSON.stringify(reply.message.text)}`;
     return undefined;
   });
 

@@ -48,6 +48,15 @@ public sealed class Meeting
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// A meeting held outside the bot and put on record afterwards (created after its start): it has no calendar event,
+    /// no invitation and no reminder; its minutes are asked for as soon as it has ended.
+    /// </summary>
+    public bool WasRecordedAfterwards() => CreatedAt > StartUtc;
+
+    /// <summary>Over: no join link, nothing to add to a calendar, nothing to move.</summary>
+    public bool HasEnded(DateTimeOffset now) => now >= StartUtc + Duration;
+
     internal sealed class Configuration : IEntityTypeConfiguration<Meeting>
     {
         public void Configure(EntityTypeBuilder<Meeting> b)

@@ -19,7 +19,7 @@ public sealed record MeetingView(
 /// the fallback invitation. The time is the reader's (their académie's zone), else Paris; every other zone of the
 /// attendees is listed below it. Only the buttons depend on who looks.
 /// </summary>
-public sealed class MeetingCard(TraamDbContext db, CardTemplates cards, MeetingLinks links)
+public sealed class MeetingCard(TraamDbContext db, CardTemplates cards, MeetingLinks links, TimeProvider clock)
 {
     public const string Template = "meetings/meeting";
 
@@ -37,15 +37,21 @@ public sealed class MeetingCard(TraamDbContext db, CardTemplates cards, MeetingL
     {
         string T(string key) => cards.Text("meetings." + key, language);
         var cancelled = m.State == MeetingState.Cancelled;
+        // Over (or held outside the bot and recorded afterwards): nothing to join, add to a calendar or move.
+        var recorded = m.WasRecordedAfterwards();
+        var over = recorded || m.HasEnded(clock.GetUtcNow());
+        var state = cancelled ? "card.cancelled" : recorded ? "card.recorded" : over ? "card.held" : "card.scheduled";
+        var pastNote = cancelled ? "" : recorded ? T("card.recordedNote") : over ? T("card.heldNote") : "";
         var zone = view.ReaderAcademy is { } academy ? Reference.LocalTime.ZoneOf(academy).Id : MeetingTimes.Paris;
         var when = $"{MeetingTimes.At(m.StartUtc, zone, language)} ({MeetingTimes.ZoneName(zone, language)})";
         var heading = (view.Invitation ? T("card.invitation") + " · " : "") + string.Format(CultureInfo.InvariantCulture, T("card.group"), facts.Theme);
         return new MeetingCardData(
-            heading, m.Subject, T("kinds." + MeetingForm.KindValue(m.Kind)), T(cancelled ? "card.cancelled" : "card.scheduled"), cancelled ? "Attention" : "Good",
+            heading, m.Subject, T("kinds." + MeetingForm.KindValue(m.Kind)), T(state), cancelled ? "Attention" : "Good",
             view.Done, when, MeetingTimes.Elsewhere(m.StartUtc, zone, facts.Academies, language), Duration(m.Duration), m.Agenda,
             facts.Secretary ?? T("card.nobody"), string.Format(CultureInfo.InvariantCulture, T("card.inviteesCount"), facts.Invitees),
-            m.JoinUrl ?? "", links.IcsUrl(m.Id), m.Id.ToString("N"), m.Revision.ToString(CultureInfo.InvariantCulture),
-            cancelled, view.CanManage && !cancelled, view.ConfirmCancel && !cancelled, view.ShowMine, view.RefreshUserIds ?? []);
+            over ? "" : m.JoinUrl ?? "", over ? "" : links.IcsUrl(m.Id), m.Id.ToString("N"), m.Revision.ToString(CultureInfo.InvariantCulture),
+            cancelled, view.CanManage && !cancelled, view.CanManage && !cancelled && !over, view.ConfirmCancel && !cancelled, view.ShowMine, pastNote,
+            view.RefreshUserIds ?? []);
     }
 
     private static string Duration(TimeSpan d) =>
@@ -74,4 +80,4 @@ public sealed class MeetingCard(TraamDbContext db, CardTemplates cards, MeetingL
 public sealed record MeetingCardData(
     string Heading, string Title, string Kind, string State, string StateColor, string Done, string When, IReadOnlyList<TimeFact> Elsewhere,
     string Duration, string Agenda, string Secretary, string Invitees, string JoinUrl, string IcsUrl, string MeetingId, string Revision,
-    bool Cancelled, bool CanManage, bool ConfirmCancel, bool ShowMine, IReadOnlyList<string> RefreshUserIds);
+    bool Cancelled, bool CanManage, bool CanMove, bool ConfirmCancel, bool ShowMine, string PastNote, IReadOnlyList<string> RefreshUserIds);

@@ -26,7 +26,9 @@ public sealed class MeetingNotices(TraamDbContext db, Outbox outbox, CardCopies 
         var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null) return;
         await ChannelAsync(meeting, ct);
-        if (meeting.GraphEventId is null && meeting.State == MeetingState.Scheduled && meeting.Revision == 0) await InviteAsync(meeting, ct);
+        // Recorded after it took place: an invitation to the past would only confuse.
+        if (meeting.GraphEventId is null && meeting.State == MeetingState.Scheduled && meeting.Revision == 0 && !meeting.WasRecordedAfterwards())
+            await InviteAsync(meeting, ct);
     }
 
     private async Task ChannelAsync(Meeting meeting, CancellationToken ct)

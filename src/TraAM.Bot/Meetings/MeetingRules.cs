@@ -36,12 +36,24 @@ public sealed record MeetingContext(DateOnly? KickoffDeadline, int CheckpointsTh
 /// </summary>
 public sealed record MeetingProblem(string Field, string French, string English, bool Confirmable);
 
+/// <summary>
+/// When the rules run and for what: <see cref="Now"/> judges a start in the past; <see cref="Recording"/> is true for a
+/// new meeting (the scheduling card), which may record one that already took place; a move (false) may not.
+/// </summary>
+public sealed record MeetingTiming(DateTimeOffset Now, bool Recording);
+
 /// <summary>The scheduling rules of issue 12 §2, pure so that they are tested on their own.</summary>
 public static class MeetingRules
 {
     public const int UsualCheckpointsPerYear = 3;
 
-    public static IReadOnlyList<MeetingProblem> Check(MeetingDraft draft, MeetingContext context, bool confirmed)
+    /// <summary>
+    /// How far back a meeting held outside the bot may be recorded: the hourly minutes sweep
+    /// (<c>CollectMinutesJob.RunDueAsync</c>) looks that far back, so an older one would never get its minutes card.
+    /// </summary>
+    public static readonly TimeSpan RecordWindow = TimeSpan.FromDays(30);
+
+    public static IReadOnlyList<MeetingProblem> Check(MeetingDraft draft, MeetingContext context, bool confirmed, MeetingTiming? timing = null)
     {
         var problems = new List<MeetingProblem>();
         if (draft.Duration <= TimeSpan.Zero)
@@ -53,9 +65,28 @@ public static class MeetingRules
         if (draft.IsKickoff && context.KickoffDeadline is { } deadline && draft.Date > deadline)
             problems.Add(new("date", $"Le lancement doit avoir lieu au plus tard le {deadline:dd/MM/yyyy} (échéance de la campagne).",
                 $"The kick-off must take place by {deadline:yyyy-MM-dd} (the campaign's deadline).", false));
-        if (!confirmed) problems.AddRange(Confirmables(draft, context));
+        var start = draft.StartUtc();
+        var past = timing is not null && start < timing.Now;
+        var recordable = past && timing!.Recording && start >= timing.Now - RecordWindow;
+        if (past && !timing!.Recording)
+            problems.Add(new("date", "Ce moment est déjà passé : choisissez une date et une heure à venir.",
+                "This moment has passed: choose a date and time to come.", false));
+        else if (past && !recordable)
+            problems.Add(new("date", $"Cette réunion remonte à plus de {RecordWindow.Days} jours : le bot ne demande le compte rendu que des réunions des {RecordWindow.Days} derniers jours. Choisissez une date plus récente.",
+                $"This meeting is more than {RecordWindow.Days} days old: the bot asks for the minutes of the last {RecordWindow.Days} days' meetings only. Choose a more recent date.", false));
+        if (!confirmed)
+        {
+            if (recordable) problems.Add(Recorded);
+            problems.AddRange(Confirmables(draft, context));
+        }
+
         return problems;
     }
+
+    /// <summary>A start in the past on a new meeting: a meeting held outside the bot, put on record once confirmed.</summary>
+    private static readonly MeetingProblem Recorded = new("date",
+        "Cette réunion a déjà eu lieu : elle sera enregistrée sans invitation ni événement d'agenda, et le compte rendu sera demandé au secrétaire. Cochez la confirmation pour l'enregistrer.",
+        "This meeting has already taken place: it will be recorded without invitations or a calendar event, and the secretary will be asked for the minutes. Tick the confirmation to record it.", true);
 
     private static IEnumerable<MeetingProblem> Confirmables(MeetingDraft draft, MeetingContext context)
     {

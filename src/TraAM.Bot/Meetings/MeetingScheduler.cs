@@ -27,7 +27,8 @@ public sealed class MeetingScheduler(TraamDbContext db, IBackgroundJobClient job
 {
     public async Task<ScheduleOutcome> ScheduleAsync(ScheduleRequest request, CancellationToken ct)
     {
-        var problems = MeetingRules.Check(request.Draft, request.Context, request.Confirmed);
+        // A new meeting may be one already held (recorded once confirmed, within the minutes sweep's window).
+        var problems = MeetingRules.Check(request.Draft, request.Context, request.Confirmed, new MeetingTiming(clock.GetUtcNow(), Recording: true));
         if (problems.Count > 0) return new(false, problems);
         if (await db.Meetings.AnyAsync(m => m.Id == request.MeetingId, ct)) return new(true, []); // a double submit
 
@@ -56,7 +57,7 @@ public sealed class MeetingScheduler(TraamDbContext db, IBackgroundJobClient job
         var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId, ct);
         if (meeting is null || meeting.State == MeetingState.Cancelled) return new(false, [Stale]);
         if (meeting.Revision != revision) return new(false, [Stale]);
-        var problems = MeetingRules.Check(draft with { Kind = meeting.Kind }, context, confirmed);
+        var problems = MeetingRules.Check(draft with { Kind = meeting.Kind }, context, confirmed, new MeetingTiming(clock.GetUtcNow(), Recording: false));
         if (problems.Count > 0) return new(false, problems);
         meeting.StartUtc = draft.StartUtc()!.Value;
         meeting.TimeZoneId = draft.TimeZoneId;

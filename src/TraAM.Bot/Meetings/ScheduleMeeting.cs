@@ -22,7 +22,7 @@ namespace TraAM.Bot.Meetings;
 /// </summary>
 internal sealed class ScheduleMeeting(
     CallerResolver callers, CampaignPhases phases, TraamDbContext db, NationalGroup group, MeetingScheduler scheduler, ScheduleCard form,
-    MeetingCard card, DeadlineProgress progress, CardTemplates cards, TimeProvider clock) : ITurnHandler, ICardActionHandler
+    MeetingCard card, DeadlineProgress progress, CardTemplates cards) : ITurnHandler, ICardActionHandler
 {
     public const string Verb = "meeting.schedule";
 
@@ -89,8 +89,6 @@ internal sealed class ScheduleMeeting(
         long? secretary = long.TryParse(input.Secretary, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
         if (input.Secretary.Length > 0 && !invitees.Any(i => i.PersonId == secretary))
             checkedForm = checkedForm.WithError("secretary", cards.Text("meetings.schedule.errors.secretary", language));
-        if (draft?.StartUtc() is { } start && start < clock.GetUtcNow())
-            checkedForm = checkedForm.WithError("date", cards.Text("meetings.schedule.errors.past", language));
         if (draft is null || checkedForm.HasErrors)
             return CardActionResult.Card(await RenderAsync(meetingId, themes, theme, caller, checkedForm, language, cancellationToken));
 
@@ -121,7 +119,8 @@ internal sealed class ScheduleMeeting(
     }
 
     private Task<JsonElement> ConfirmationAsync(Meeting meeting, Person organizer, string language, CancellationToken ct) =>
-        card.RenderAsync(meeting, new MeetingView(organizer.AcademyCode, CanManage: true, Done: cards.Text("meetings.card.scheduledDone", language)), language, ct);
+        card.RenderAsync(meeting, new MeetingView(organizer.AcademyCode, CanManage: true,
+            Done: cards.Text(meeting.WasRecordedAfterwards() ? "meetings.card.recordedDone" : "meetings.card.scheduledDone", language)), language, ct);
 
     /// <summary>A kick-off planned is the kick-off deadline met, for each TN3 expert whose duty it is in the theme's discipline.</summary>
     private async Task KickoffDoneAsync(Campaign work, Theme theme, CancellationToken ct)

@@ -14,7 +14,8 @@ public sealed record MeetingSyncResult(bool Done, MeetingCalendarFailure? Failur
 /// Hangfire job (never inside Teams' 15 s request): brings the organiser's calendar in line with our meeting row.
 /// Replayable from any point: no event id yet ⇒ create (the calendar finds an event an earlier, crashed run made);
 /// scheduled ⇒ PATCH to the current revision; cancelled ⇒ cancel. Graph down ⇒ throws, so Hangfire retries later;
-/// a missing permission ⇒ no retry, a result the caller turns into a message.
+/// a missing permission ⇒ no retry, a result the caller turns into a message. A meeting recorded after it took place
+/// never reaches the calendar: only its channel card and its minutes.
 /// </summary>
 public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar calendar, MeetingReminders reminders, MeetingNotices notices, Outbox outbox,
     CardTemplates cards, TimeProvider clock, Hangfire.IBackgroundJobClient jobs, ILogger<SyncMeetingEventJob> log)
@@ -31,6 +32,15 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             .Select(a => new MeetingAttendee(a.Name, a.Email)).ToListAsync(ct);
         var invite = new MeetingInvite(meeting.Id, meeting.Subject, meeting.Agenda, meeting.StartUtc, meeting.Duration, meeting.TimeZoneId,
             attendees, Online: meeting.Kind != MeetingKind.KickoffInPerson);
+        if (meeting.WasRecordedAfterwards())
+        {
+            // Held outside the bot: no event to make (Exchange would invite people to a past meeting), nobody to remind
+            // or tell; the channel's card is its record, and the minutes are asked for once it has ended.
+            if (meeting.State == MeetingState.Scheduled) Minutes.CollectMinutesJob.Plan(jobs, meeting, clock.GetUtcNow(), log);
+            await notices.ShowAsync(meeting.Id, ct);
+            return new(true);
+        }
+
         try
         {
             if (meeting.State == MeetingState.Cancelled)
@@ -46,7 +56,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             {
                 await calendar.UpdateAsync(eventId, invite, ct);
                 await reminders.PlanAsync(meeting.Id, ct);
-                Minutes.CollectMinutesJob.Plan(jobs, meeting, log); // the minutes card after its (new) end
+                Minutes.CollectMinutesJob.Plan(jobs, meeting, clock.GetUtcNow(), log); // the minutes card after its (new) end
                 await reminders.TellChangeAsync(meeting.Id, ct);
                 await notices.ShowAsync(meeting.Id, ct);
                 return new(true);
@@ -60,7 +70,7 @@ public sealed class SyncMeetingEventJob(TraamDbContext db, IMeetingCalendar cale
             meeting.UpdatedAt = clock.GetUtcNow();
             await db.SaveChangesAsync(ct);
             await reminders.PlanAsync(meeting.Id, ct);
-            Minutes.CollectMinutesJob.Plan(jobs, meeting, log); // the minutes card after its end
+            Minutes.CollectMinutesJob.Plan(jobs, meeting, clock.GetUtcNow(), log); // the minutes card after its end
             await reminders.TellChangeAsync(meeting.Id, ct); // the fallback has no event id: a move comes this way too
             await notices.ShowAsync(meeting.Id, ct);
             return new(true);

@@ -33,7 +33,11 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
     {
         var lea = await App.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000c1", Expert("histoire-geographie"));
 
-        var outcome = await ScheduleAsync(Request(lea.Id, new DateOnly(2026, 11, 17), MeetingKind.KickoffRemote));
+        // After the deadline (31 October 2026) but still to come: a past date would also be a meeting to record afterwards.
+        var day = App.ParisToday().AddDays(14);
+        day = day.AddDays(((int)DayOfWeek.Tuesday - (int)day.DayOfWeek + 7) % 7); // a working day: no weekend to confirm
+
+        var outcome = await ScheduleAsync(Request(lea.Id, day, MeetingKind.KickoffRemote));
 
         Assert.False(outcome.Saved);
         Assert.Equal("date", Assert.Single(outcome.Problems).Field);

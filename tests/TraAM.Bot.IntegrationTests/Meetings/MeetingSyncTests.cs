@@ -123,7 +123,9 @@ public sealed class MeetingSyncTests : IAsyncLifetime
         {
             Id = Guid.NewGuid(), CampaignId = 1, ThemeId = 1, Kind = MeetingKind.KickoffRemote, State = MeetingState.Scheduled,
             StartUtc = new DateTimeOffset(2026, 10, 20, 8, 0, 0, TimeSpan.Zero), TimeZoneId = "Europe/Paris", Duration = TimeSpan.FromHours(1),
-            Subject = "Lancement TraAM", Agenda = "Tour de table", CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+            // Planned ahead (created before its start): a row created after its start is a meeting recorded afterwards.
+            Subject = "Lancement TraAM", Agenda = "Tour de table", CreatedAt = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero),
+            UpdatedAt = new DateTimeOffset(2026, 10, 1, 8, 0, 0, TimeSpan.Zero),
             OrganizerPersonId = organizer,
         };
         db.Meetings.Add(meeting);

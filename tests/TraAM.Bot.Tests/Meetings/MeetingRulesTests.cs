@@ -79,4 +79,61 @@ public sealed class MeetingRulesTests
     [InlineData(2026, 10, 26, "2026-10-26T09:00:00Z")] // Monday after it: UTC+1
     public void The_start_becomes_the_right_instant_across_the_October_change(int y, int m, int d, string utc) =>
         Assert.Equal(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), Draft(MeetingKind.KickoffRemote, new(y, m, d)).StartUtc());
+
+    // Tuesday 12 January 2027, 16:00 in Paris: the checkpoint drafts below start at 10:00 Paris time.
+    private static readonly DateTimeOffset Now = new(2027, 1, 12, 15, 0, 0, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData(2027, 1, 12)] // this morning: begun, over
+    [InlineData(2027, 1, 5)] // last week
+    [InlineData(2026, 12, 14)] // 29 days ago
+    public void A_new_meeting_in_the_past_within_30_days_is_recorded_once_confirmed(int y, int m, int d)
+    {
+        var problem = Assert.Single(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(y, m, d)), Context(1), confirmed: false, new MeetingTiming(Now, Recording: true)));
+        Assert.Equal(("date", true), (problem.Field, problem.Confirmable));
+        Assert.StartsWith("Cette réunion a déjà eu lieu : elle sera enregistrée sans invitation ni événement d'agenda", problem.French, StringComparison.Ordinal);
+        Assert.Contains("without invitations", problem.English, StringComparison.Ordinal);
+
+        Assert.Empty(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(y, m, d)), Context(1), confirmed: true, new MeetingTiming(Now, Recording: true)));
+    }
+
+    [Fact]
+    public void A_new_meeting_more_than_30_days_ago_is_refused_whatever_the_tick_saying_why()
+    {
+        // 10 December 2026 at 10:00 Paris: 33 days before, beyond the minutes sweep's window.
+        foreach (var confirmed in new[] { false, true })
+        {
+            var problem = Assert.Single(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(2026, 12, 10)), Context(1), confirmed, new MeetingTiming(Now, Recording: true)));
+            Assert.Equal(("date", false), (problem.Field, problem.Confirmable));
+            Assert.Contains("plus de 30 jours", problem.French, StringComparison.Ordinal);
+            Assert.Contains("compte rendu", problem.French, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Moving_a_meeting_into_the_past_stays_refused_even_confirmed()
+    {
+        foreach (var confirmed in new[] { false, true })
+        {
+            var problem = Assert.Single(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(2027, 1, 11)), Context(1), confirmed, new MeetingTiming(Now, Recording: false)));
+            Assert.Equal(("date", false), (problem.Field, problem.Confirmable));
+            Assert.StartsWith("Ce moment est déjà passé", problem.French, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_start_to_come_is_no_problem_for_a_new_meeting_or_a_move()
+    {
+        Assert.Empty(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(2027, 1, 19)), Context(1), confirmed: false, new MeetingTiming(Now, Recording: true)));
+        Assert.Empty(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(2027, 1, 19)), Context(1), confirmed: false, new MeetingTiming(Now, Recording: false)));
+    }
+
+    [Fact]
+    public void A_past_weekend_meeting_asks_both_confirmations_and_one_tick_records_it()
+    {
+        var problems = MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(2027, 1, 9)), Context(1), confirmed: false, new MeetingTiming(Now, Recording: true));
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.True(p.Confirmable));
+        Assert.Empty(MeetingRules.Check(Draft(MeetingKind.Checkpoint, new(2027, 1, 9)), Context(1), confirmed: true, new MeetingTiming(Now, Recording: true)));
+    }
 }

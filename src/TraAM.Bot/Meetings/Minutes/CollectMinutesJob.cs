@@ -31,13 +31,22 @@ public sealed class CollectMinutesJob(TraamDbContext db, IMeetingArtefacts artef
     /// <summary>Graph keeps artefacts a while after the end; a little margin lets Teams finish the report.</summary>
     public static readonly TimeSpan AfterEnd = TimeSpan.FromMinutes(15);
 
-    /// <summary>Schedules the run for a meeting's end (called when the meeting is synced: each revision plans its own).</summary>
-    public static void Plan(IBackgroundJobClient jobs, Meeting meeting, ILogger logger)
+    private static readonly MeetingArtefacts Recorded = new("recorded", null, null);
+
+    /// <summary>
+    /// Schedules the run for a meeting's end (called when the meeting is synced: each revision plans its own). A meeting
+    /// recorded after it ended has no Teams artefacts to wait for: it is run at once.
+    /// </summary>
+    public static void Plan(IBackgroundJobClient jobs, Meeting meeting, DateTimeOffset now, ILogger logger)
     {
         if (meeting.State == MeetingState.Cancelled) return;
+        var at = meeting.StartUtc + meeting.Duration + AfterEnd;
         try
         {
-            jobs.Schedule<CollectMinutesJob>(j => j.RunAsync(meeting.Id, CancellationToken.None), meeting.StartUtc + meeting.Duration + AfterEnd);
+            if (meeting.WasRecordedAfterwards() && meeting.HasEnded(now))
+                jobs.Enqueue<CollectMinutesJob>(j => j.RunAsync(meeting.Id, CancellationToken.None));
+            else
+                jobs.Schedule<CollectMinutesJob>(j => j.RunAsync(meeting.Id, CancellationToken.None), at);
         }
         catch (Exception e) when (e is BackgroundJobClientException or InvalidOperationException)
         {
@@ -50,7 +59,7 @@ public sealed class CollectMinutesJob(TraamDbContext db, IMeetingArtefacts artef
     public async Task<int> RunDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var since = now.AddDays(-30);
+        var since = now - MeetingRules.RecordWindow; // a meeting recorded afterwards is at most that old
         var candidates = await db.Meetings.AsNoTracking()
             .Where(m => m.State == MeetingState.Scheduled && m.StartUtc >= since && m.StartUtc < now && !db.MeetingMinutes.Any(x => x.MeetingId == m.Id))
             .Select(m => new { m.Id, m.StartUtc, m.Duration }).ToListAsync(ct);
@@ -73,7 +82,8 @@ public sealed class CollectMinutesJob(TraamDbContext db, IMeetingArtefacts artef
 
         if (!await db.MeetingMinutes.AnyAsync(m => m.MeetingId == meetingId, ct))
         {
-            var found = await artefacts.ReadAsync(meeting.OnlineMeetingId, ct);
+            // Recorded after it took place, outside Teams: Graph has nothing of it, the secretary ticks who was there.
+            var found = meeting.WasRecordedAfterwards() ? Recorded : await artefacts.ReadAsync(meeting.OnlineMeetingId, ct);
             db.MeetingMinutes.Add(new MeetingMinutes
             {
                 MeetingId = meetingId, State = MinutesState.ToWrite, AnswersJson = "{}", ArtefactsSource = found.Source,

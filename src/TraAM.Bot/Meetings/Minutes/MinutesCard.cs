@@ -129,6 +129,7 @@ public sealed class MinutesCard(CardTemplates cards)
             "graph" => "sources.transcript",
             "refused" => "sources.refused",
             "none" => "sources.none",
+            "recorded" => "sources.recorded",
             _ => "sources.local",
         };
         return cards.Text($"minutes.{key}", language);

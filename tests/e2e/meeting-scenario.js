@@ -9,6 +9,15 @@
 //      bot asks, e.g. a school holiday) -> the card is replaced by the meeting's, "C'est fait";
 //   5. the meeting card appears in the national group's channel (the outbox), with "Ajouter à mon agenda", whose
 //      signed .ics the bot serves; a forged signature gets 404.
+// Then a meeting held outside the bot, recorded afterwards (issue 12 §3: the secretary publishes minutes):
+//   6. Léa types "réunion" again and fills a checkpoint dated yesterday (Paris) -> the confirmable problem "Cette
+//      réunion a déjà eu lieu…" beside the date, with the "Je confirme" tick, nothing saved;
+//   7. she ticks "Je confirme" and submits -> "C'est fait : la réunion est enregistrée", no "Déplacer", no agenda link;
+//   8. its card reaches the national channel as the record ("enregistrée après coup", no join link, no .ics);
+//   9. the minutes card reaches Léa, the secretary (organiser by default), as soon as the jobs have run (Hangfire in
+//      process, polled through the conversation): the invitees to tick, no Teams report;
+//  10. she ticks who was there, writes a decision and an action (Camille, in two weeks) and clicks "Publier" -> version 1;
+//  11. the published minutes reach the national channel with the decision and the action.
 'use strict';
 
 async function run(ctx) {
@@ -106,6 +115,102 @@ async function run(ctx) {
     if (ics.status !== 200 || !text.includes('BEGIN:VCALENDAR') || !text.includes(`UID:${state.card.meetingId}@traam.bot`)) return `GET ${add.url} -> ${ics.status} ${text.slice(0, 200)}`;
     const forged = await fetch(add.url.replace(/sig=.*/, 'sig=AAAAAAAAAAAAAAAAAAAAAA'));
     if (forged.status !== 404) return `forged signature -> ${forged.status}`;
+    return undefined;
+  });
+
+  // A meeting held outside the bot (an in-person kick-off, a visio set up by hand), recorded afterwards.
+  const parisDay = (plus) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date(Date.now() + plus * 86400000));
+  const yesterday = parisDay(-1);
+  const past = {};
+  const decision = 'Les scénarios sont partagés sur Édubase avant mars.';
+  const action = 'Envoyer le calendrier des observations';
+
+  await check(`meeting 6: ${lea.name} records a checkpoint held yesterday (${yesterday}) -> "Cette réunion a déjà eu lieu…" with "Je confirme", nothing saved`, async () => {
+    const n = pg.events.length;
+    await pg.sendCustomActivity(await frenchMessage(pc, 'réunion', lea));
+    const ev = await pg.nextBotMessage(pc, n, WAIT_MS);
+    const card = cardOf(ev);
+    const submit = card && allOf(card, (a) => a.type === 'Action.Execute' && a.verb === 'meeting.schedule')[0];
+    if (!submit) return `no scheduling card ${JSON.stringify(texts(card || {}).slice(0, 2))}`;
+    past.card = { id: ev.message.messageId, meetingId: submit.data.meetingId };
+    past.fields = {
+      meetingId: submit.data.meetingId, theme: input(card, 'theme').value, kind: 'checkpoint', date: yesterday, time: '10:00', duration: '60',
+      zone: 'Europe/Paris', subject: 'Réunion de lancement en présentiel (Lyon)', agenda: 'Organisée par courriel', secretary: input(card, 'secretary').value, confirm: 'false',
+    };
+    const body = await frenchInvoke(pc, past.card.id, 'meeting.schedule', past.fields, lea);
+    saveCard('meeting-past-confirm', body.value);
+    if (!allText(body.value).includes('Cette réunion a déjà eu lieu : elle sera enregistrée sans invitation ni événement d\'agenda')) return `answer ${allText(body).slice(0, 500)}`;
+    if (!input(body.value || {}, 'confirm')) return 'no "Je confirme" tick';
+    if (input(body.value, 'date').value !== yesterday || input(body.value, 'subject').value !== past.fields.subject) return 'what was typed was not kept';
+    if (texts(body.value).includes(fr.meetings.card.recordedDone)) return 'saved without the confirmation';
+    return undefined;
+  });
+
+  await check(`meeting 7: ${lea.name} ticks "Je confirme" -> "${fr.meetings.card.recordedDone.slice(0, 40)}…", no "Déplacer", no agenda link`, async () => {
+    if (!past.fields) return 'no scheduling card (step 6 failed)';
+    const body = await frenchInvoke(pc, past.card.id, 'meeting.schedule', { ...past.fields, confirm: 'true' }, lea);
+    saveCard('meeting-recorded', body.value);
+    if (!texts(body.value || {}).includes(fr.meetings.card.recordedDone)) return `answer ${allText(body).slice(0, 500)}`;
+    if (verbs(body.value).includes('meeting.move.form')) return 'a past meeting offers "Déplacer"';
+    if (allOf(body.value, (a) => a.type === 'Action.OpenUrl').length) return `links on a past meeting: ${JSON.stringify(allOf(body.value, (a) => a.type === 'Action.OpenUrl').map((a) => a.title))}`;
+    past.recorded = true;
+    return undefined;
+  });
+
+  await check(`meeting 8: its card reaches "${national.name}" as the record ("${fr.meetings.card.recorded}", no join link, no .ics)`, async () => {
+    if (!past.recorded) return 'not recorded (step 7 failed)';
+    const ev = await pg.waitFor((e) => e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
+      && inChannel(e) && allText(cardOf(e)).includes(past.card.meetingId), 90000).catch(() => null);
+    if (!ev) return 'no meeting card in the channel within 90 s';
+    const card = cardOf(ev);
+    saveCard('meeting-recorded-channel', card);
+    if (!texts(card).some((t) => t.includes(fr.meetings.card.recorded))) return `state ${JSON.stringify(texts(card).slice(0, 4))}`;
+    if (!texts(card).includes(fr.meetings.card.recordedNote)) return `note ${JSON.stringify(texts(card))}`;
+    if (allOf(card, (a) => a.type === 'Action.OpenUrl').length) return 'join or .ics link on a recorded meeting';
+    return undefined;
+  });
+
+  await check(`meeting 9: the minutes card reaches ${lea.name} (the secretary) once the jobs ran: the invitees to tick, no Teams report`, async () => {
+    if (!past.recorded) return 'not recorded (step 7 failed)';
+    const subject = `minutes:${past.card.meetingId}`;
+    // Bounded poll of the conversation: the calendar job, then the minutes job, then the outbox, all in process.
+    const ev = await pg.waitFor((e) => e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
+      && String(e.actionConversationId || '').split(';')[0] === pc
+      && allOf(cardOf(e) || {}, (a) => a.verb === 'minutes.publish' && a.data && a.data.subject === subject).length > 0, 120000).catch(() => null);
+    if (!ev) return 'no minutes card in the personal chat within 120 s';
+    const card = cardOf(ev);
+    saveCard('minutes-recorded', card);
+    if (!texts(card).includes(fr.minutes.sources.recorded)) return `source line ${JSON.stringify(texts(card).slice(0, 8))}`;
+    const present = input(card, 'present'), owner = input(card, 'action1Owner');
+    if (!present || !(present.choices || []).length) return 'no invitees to tick';
+    const camille = (owner && owner.choices || []).find((c) => c.title === 'Camille Martin');
+    if (!camille) return `Camille not among the action owners ${JSON.stringify((owner && owner.choices || []).map((c) => c.title))}`;
+    const publish = allOf(card, (a) => a.verb === 'minutes.publish')[0];
+    past.minutes = { id: ev.message.messageId, data: publish.data, present: present.choices.map((c) => c.value).join(','), owner: camille.value };
+    return undefined;
+  });
+
+  await check(`meeting 10: ${lea.name} ticks who was there, writes a decision and an action, clicks "${fr.minutes.publish}" -> version 1`, async () => {
+    if (!past.minutes) return 'no minutes card (step 9 failed)';
+    const body = await frenchInvoke(pc, past.minutes.id, 'minutes.publish', {
+      ...past.minutes.data, present: past.minutes.present, decisions: decision,
+      action1What: action, action1Owner: past.minutes.owner, action1Due: parisDay(14),
+    }, lea);
+    saveCard('minutes-published-answer', body.value);
+    if (!texts(body.value || {}).includes(fr.minutes.published.replace('{0}', '1'))) return `answer ${allText(body).slice(0, 500)}`;
+    past.published = true;
+    return undefined;
+  });
+
+  await check(`meeting 11: the published minutes reach "${national.name}" with the decision and the action`, async () => {
+    if (!past.published) return 'not published (step 10 failed)';
+    const ev = await pg.waitFor((e) => e.action === 'createMessage' && e.message && e.message.from && e.message.from.id === cfg.bot.id
+      && inChannel(e) && texts(cardOf(e) || {}).includes(decision), 90000).catch(() => null);
+    if (!ev) return 'no published minutes in the channel within 90 s';
+    const card = cardOf(ev);
+    saveCard('minutes-published-channel', card);
+    if (!texts(card).some((t) => t.includes(fr.minutes.publishedTitle))) return `title ${JSON.stringify(texts(card).slice(0, 3))}`;
+    if (!texts(card).some((t) => t.includes(action) && t.includes('Camille Martin'))) return `action ${JSON.stringify(texts(card))}`;
     return undefined;
   });
 

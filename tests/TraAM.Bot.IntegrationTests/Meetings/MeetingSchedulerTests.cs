@@ -13,7 +13,7 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
     public async Task A_valid_meeting_is_saved_once_and_its_calendar_job_runs_in_Hangfire()
     {
         var lea = await App.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000c1", Expert("histoire-geographie"));
-        var request = Request(lea.Id, new DateOnly(2027, 1, 12), MeetingKind.Checkpoint);
+        var request = Request(lea.Id, Tuesday(), MeetingKind.Checkpoint);
 
         Assert.True((await ScheduleAsync(request)).Saved);
         Assert.True((await ScheduleAsync(request)).Saved); // double submit
@@ -21,7 +21,7 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
         Assert.Equal(1, await App.RunEnqueuedAsync<SyncMeetingEventJob>());
         await using var db = App.CreateDbContext();
         var meeting = await db.Meetings.AsNoTracking().SingleAsync(TestContext.Current.CancellationToken);
-        Assert.Equal(new DateTimeOffset(2027, 1, 12, 9, 0, 0, TimeSpan.Zero), meeting.StartUtc); // 10:00 in Paris, winter time
+        Assert.Equal(TraAM.Bot.Reference.LocalTime.At(Tuesday(), new TimeOnly(10, 0), TraAM.Bot.Reference.LocalTime.ZoneOf("paris")), meeting.StartUtc); // 10:00 in Paris
         Assert.Equal($"{request.MeetingId:N}@traam.bot", meeting.ICalUId);
         Assert.Null(meeting.GraphEventId);
         Assert.Equal(2, await db.MeetingAttendances.CountAsync(TestContext.Current.CancellationToken));
@@ -34,10 +34,7 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
         var lea = await App.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000c1", Expert("histoire-geographie"));
 
         // After the deadline (31 October 2026) but still to come: a past date would also be a meeting to record afterwards.
-        var day = App.ParisToday().AddDays(14);
-        day = day.AddDays(((int)DayOfWeek.Tuesday - (int)day.DayOfWeek + 7) % 7); // a working day: no weekend to confirm
-
-        var outcome = await ScheduleAsync(Request(lea.Id, day, MeetingKind.KickoffRemote));
+        var outcome = await ScheduleAsync(Request(lea.Id, Tuesday(), MeetingKind.KickoffRemote));
 
         Assert.False(outcome.Saved);
         Assert.Equal("date", Assert.Single(outcome.Problems).Field);
@@ -50,10 +47,10 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
     public async Task Rescheduling_moves_the_reminders_and_an_old_card_cannot_overwrite_it_then_cancelling_drops_them()
     {
         var lea = await App.PersonAsync("Léa", "Petit", "6a2b0a6e-1111-4c6e-9a5a-0000000000c1", Expert("histoire-geographie"));
-        var request = Request(lea.Id, new DateOnly(2027, 1, 12), MeetingKind.Checkpoint);
+        var request = Request(lea.Id, Tuesday(), MeetingKind.Checkpoint);
         await ScheduleAsync(request);
         await App.RunEnqueuedAsync<SyncMeetingEventJob>();
-        var moved = request.Draft with { Date = new DateOnly(2027, 1, 14) };
+        var moved = request.Draft with { Date = Tuesday().AddDays(2) };
 
         await using (var scope = App.Services.CreateAsyncScope())
         {
@@ -87,6 +84,16 @@ public sealed class MeetingSchedulerTests(TraamApp app) : AppTest(app)
         await App.RunEnqueuedAsync<SyncMeetingEventJob>(); // nothing more queued, and a replay would tell nobody twice
         Assert.Equal(2, (await App.NotificationsAsync()).Count(n => n.Kind == MeetingReminders.ChangedKind)); // moved, then cancelled
         Assert.DoesNotContain(await App.NotificationsAsync(), n => n.Kind == MeetingReminders.Kind && n.State == TraAM.Bot.Delivery.NotificationState.Pending);
+    }
+
+    /// <summary>
+    /// A Tuesday two weeks ahead or more: a working day still to come whatever today is (a past start would be a meeting
+    /// recorded afterwards), after the campaign's kick-off deadline (31 October 2026).
+    /// </summary>
+    private DateOnly Tuesday()
+    {
+        var day = App.ParisToday().AddDays(14);
+        return day.AddDays(((int)DayOfWeek.Tuesday - (int)day.DayOfWeek + 7) % 7);
     }
 
     private static ScheduleRequest Request(long organizer, DateOnly day, MeetingKind kind) => new(

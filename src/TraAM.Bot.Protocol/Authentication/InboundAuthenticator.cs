@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -24,6 +25,11 @@ public interface IInboundAuthenticator
 /// Bearer only; issuer api.botframework.com; audience = our app id; RS256/384/512; lifetime with 5 min skew; the key
 /// that actually verified the signature must endorse the activity's channelId; the serviceurl claim must equal
 /// activity.serviceUrl. Keys come from a cached, periodically refreshed OpenID document.
+/// Teams sends one token with every activity for about an hour, and verifying its RSA signature again each time was the
+/// largest cost of a turn after the store (bench/inbound's profile). So a token whose signature, issuer, audience and
+/// algorithm passed against the current key set is remembered by its exact text: later requests carrying it skip only
+/// that verification. Its lifetime, the key's endorsement of the activity's channel and the serviceurl claim are still
+/// checked on every request, and a new key set (rotation, refresh) forgets every remembered token.
 /// </summary>
 internal sealed partial class InboundAuthenticator : IInboundAuthenticator
 {
@@ -34,12 +40,30 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
     private readonly BotProtocolOptions _options;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private readonly ILogger<InboundAuthenticator> _logger;
+    private readonly TimeProvider _clock;
+    private readonly ConcurrentDictionary<string, Verified> _verified = new(StringComparer.Ordinal);
 
+    /// <summary>A bound on remembered tokens (Teams uses a handful at a time); beyond it, the memory starts over.</summary>
+    private const int MaxRemembered = 1024;
+
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>What a verified token still has to satisfy on each request, and the key set it was verified against.</summary>
+    private sealed record Verified(BotSigningKeys Keys, string? KeyId, DateTime NotBefore, DateTime Expires, string? ServiceUrl);
+
+    // The wall clock, as the token handler's own lifetime check uses: never the application's (tests move that one).
     public InboundAuthenticator(IConfigurationManager<BotSigningKeys> keys, IOptions<BotProtocolOptions> options, ILogger<InboundAuthenticator> logger)
+        : this(keys, options, logger, TimeProvider.System)
+    {
+    }
+
+    /// <summary>For tests only: a clock for the lifetime check of remembered tokens.</summary>
+    internal InboundAuthenticator(IConfigurationManager<BotSigningKeys> keys, IOptions<BotProtocolOptions> options, ILogger<InboundAuthenticator> logger, TimeProvider clock)
     {
         _keys = keys;
         _options = options.Value;
         _logger = logger;
+        _clock = clock;
     }
 
     public async Task<AuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
@@ -50,6 +74,13 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
         var token = authorizationHeader[BearerPrefix.Length..].Trim();
         if (token.Length == 0 || token.Contains(' ', StringComparison.Ordinal) || !_handler.CanReadToken(token))
             return AuthenticationResult.Fail("malformed token");
+
+        if (await RememberedAsync(token, cancellationToken) is { } remembered)
+        {
+            var now = _clock.GetUtcNow().UtcDateTime;
+            if (now < remembered.NotBefore - ClockSkew || now > remembered.Expires + ClockSkew) return AuthenticationResult.Fail("token rejected: lifetime");
+            return CheckActivity(remembered, activity);
+        }
 
         // Cheap pre-check before any signature work (JwtTokenExtractor does the same).
         var unvalidated = _handler.ReadJsonWebToken(token);
@@ -68,19 +99,49 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
             return AuthenticationResult.Fail($"token rejected: {result.Exception?.GetType().Name}");
 
         var jwt = (JsonWebToken)result.SecurityToken;
-        var keys = await _keys.GetConfigurationAsync(cancellationToken);
-        var kid = jwt.SigningKey?.KeyId;
-        if (kid is null || !keys.Endorsements.TryGetValue(kid, out var endorsed))
+        var verified = new Verified(await _keys.GetConfigurationAsync(cancellationToken), jwt.SigningKey?.KeyId,
+            jwt.ValidFrom == DateTime.MinValue ? DateTime.MinValue + ClockSkew : jwt.ValidFrom, jwt.ValidTo,
+            jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim) ? serviceUrlClaim : null);
+        Remember(token, verified);
+        return CheckActivity(verified, activity);
+    }
+
+    private static AuthenticationResult CheckActivity(Verified token, Activity activity)
+    {
+        if (token.KeyId is null || !token.Keys.Endorsements.TryGetValue(token.KeyId, out var endorsed))
             return AuthenticationResult.Fail("signing key has no endorsements");
         if (!string.IsNullOrEmpty(activity.ChannelId) && !endorsed.Contains(activity.ChannelId))
             return AuthenticationResult.Fail($"signing key does not endorse channel {activity.ChannelId}");
 
-        if (!jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim) || string.IsNullOrEmpty(serviceUrlClaim))
+        if (string.IsNullOrEmpty(token.ServiceUrl))
             return AuthenticationResult.Fail("serviceurl claim missing");
-        if (!string.Equals(serviceUrlClaim, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(token.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
             return AuthenticationResult.Fail("serviceurl claim does not match activity.serviceUrl");
 
         return AuthenticationResult.Success;
+    }
+
+    /// <summary>The token as verified earlier against the key set in force now; null when it was not, or keys changed.</summary>
+    private async Task<Verified?> RememberedAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!_verified.TryGetValue(token, out var verified)) return null;
+        try
+        {
+            if (ReferenceEquals(verified.Keys, await _keys.GetConfigurationAsync(cancellationToken))) return verified;
+        }
+        catch (InvalidOperationException)
+        {
+            // Metadata unreachable: the full path below answers (and logs) as it always did.
+        }
+
+        _verified.Clear(); // a new key set: nothing verified against the old one counts any more
+        return null;
+    }
+
+    private void Remember(string token, Verified verified)
+    {
+        if (_verified.Count >= MaxRemembered) _verified.Clear();
+        _verified[token] = verified;
     }
 
     private async Task<TokenValidationResult> ValidateAsync(string token, bool refresh, CancellationToken cancellationToken)
@@ -107,7 +168,7 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
             RequireExpirationTime = true,
             RequireSignedTokens = true,
             ValidateIssuerSigningKey = true,
-            ClockSkew = TimeSpan.FromMinutes(5),
+            ClockSkew = ClockSkew,
             ValidAlgorithms = AllowedAlgorithms,
             IssuerSigningKeys = keys.Keys,
             // A token naming an unknown kid is refused, as the SDK does; never fall back to "any published key".

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using TraAM.Bot.Protocol.Routing;
@@ -11,40 +12,62 @@ namespace TraAM.Bot.Data;
 /// One statement per turn on the hot path: INSERT … ON CONFLICT DO NOTHING (both providers) says first or duplicate
 /// by its row count, without an exception; the answer is written afterwards only for invokes, the only activities
 /// whose retry must get it back. On the embedded SQLite file (one writer at a time) this process's inserts queue
-/// here instead of colliding on SQLite's lock.
+/// here instead of colliding on SQLite's lock, and run on one connection of their own whose statement is prepared once
+/// (<see cref="PreparedSqliteInsert"/>).
 /// </summary>
 internal sealed class DatabaseActivityDeduplicator(IDbContextFactory<TraamDbContext> contexts, TimeProvider clock) : IActivityDeduplicator, IDisposable
 {
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly PreparedSqliteInsert _sqliteInsert = new();
 
-    public void Dispose() => _sqliteWriter.Dispose();
+    public void Dispose()
+    {
+        _sqliteInsert.Dispose();
+        _sqliteWriter.Dispose();
+    }
 
     public async Task<DeduplicationTicket> BeginAsync(Activity activity, CancellationToken cancellationToken)
     {
         var key = DeduplicationTicket.KeyOf(activity);
         if (key is null) return new DeduplicationTicket("", true);
+        var insert = _insert ??= await InsertPlanAsync(cancellationToken);
+        var at = insert.ReceivedAt(clock.GetUtcNow());
+        if (insert.Sqlite && await InsertOnSqliteAsync(insert, key, at, cancellationToken)) return new DeduplicationTicket(key, true);
+
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await InsertIfAbsentAsync(db, key, cancellationToken)) return new DeduplicationTicket(key, true);
+#pragma warning disable EF1002 // the table name comes from our model; the values are parameters
+        if (!insert.Sqlite && await db.Database.ExecuteSqlRawAsync(insert.Sql, [key, at, false], cancellationToken) == 1) return new DeduplicationTicket(key, true);
+#pragma warning restore EF1002
         var existing = await db.ProcessedActivities.AsNoTracking().FirstOrDefaultAsync(a => a.Key == key, cancellationToken);
         return new DeduplicationTicket(key, false, existing is null ? null : Restore(existing));
     }
 
-    private async Task<bool> InsertIfAbsentAsync(TraamDbContext db, string key, CancellationToken ct)
+    /// <summary>What the insert needs from the model and the provider, read once: they never change while we run.</summary>
+    private sealed record InsertPlan(bool Sqlite, string ConnectionString, string Sql, Func<DateTimeOffset, object> ReceivedAt);
+
+    private InsertPlan? _insert;
+
+    private async Task<InsertPlan> InsertPlanAsync(CancellationToken ct)
     {
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var entity = db.Model.FindEntityType(typeof(ProcessedActivity))!;
-        var now = entity.ToProvider(nameof(ProcessedActivity.ReceivedAt), clock.GetUtcNow());
-        var sql = "INSERT INTO \"" + entity.GetTableName() + "\" (\"Key\", \"ReceivedAt\", \"Completed\") VALUES ({0}, {1}, {2}) ON CONFLICT (\"Key\") DO NOTHING";
         var sqlite = db.Database.IsSqlite();
-        if (sqlite) await _sqliteWriter.WaitAsync(ct);
+        var sql = "INSERT INTO \"" + entity.GetTableName() + "\" (\"Key\", \"ReceivedAt\", \"Completed\") VALUES ({0}, {1}, {2}) ON CONFLICT (\"Key\") DO NOTHING";
+        return new InsertPlan(sqlite, db.Database.GetConnectionString() ?? "",
+            sqlite ? string.Format(CultureInfo.InvariantCulture, sql, "$key", "$at", "0") : sql,
+            at => entity.ToProvider(nameof(ProcessedActivity.ReceivedAt), at));
+    }
+
+    private async Task<bool> InsertOnSqliteAsync(InsertPlan insert, string key, object at, CancellationToken ct)
+    {
+        await _sqliteWriter.WaitAsync(ct);
         try
         {
-#pragma warning disable EF1002 // the table name comes from our model; the values are parameters
-            return await db.Database.ExecuteSqlRawAsync(sql, [key, now, false], ct) == 1;
-#pragma warning restore EF1002
+            return await _sqliteInsert.RunAsync(insert.ConnectionString, insert.Sql, key, at, ct) == 1;
         }
         finally
         {
-            if (sqlite) _sqliteWriter.Release();
+            _sqliteWriter.Release();
         }
     }
 

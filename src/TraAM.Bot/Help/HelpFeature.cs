@@ -6,6 +6,7 @@ public static class HelpFeature
 {
     public static IServiceCollection AddHelp(this IServiceCollection services) => services
         .AddSingleton<HelpCatalog>()
+        .AddSingleton<RenderedHelp>()
         .AddScoped<ShowHelp>()
         .AddScoped<UnknownCommand>();
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using TraAM.Bot.Cards;
 using TraAM.Bot.People.Identity;
@@ -8,7 +9,7 @@ namespace TraAM.Bot.Help;
 /// <summary>
 /// "aide" / "help", or the welcome card's button: the help card in the user's language. Only the commands the user's roles allow are listed (each command still checks when used).
 /// </summary>
-internal sealed class ShowHelp(CardTemplates cards, HelpCatalog catalog, CallerResolver callers) : ITurnHandler, ICardActionHandler
+internal sealed class ShowHelp(CardTemplates cards, HelpCatalog catalog, CallerResolver callers, RenderedHelp rendered) : ITurnHandler, ICardActionHandler
 {
     public const string Verb = "help.show";
     public const string Card = "shared/help";
@@ -22,13 +23,42 @@ internal sealed class ShowHelp(CardTemplates cards, HelpCatalog catalog, CallerR
     private async Task<JsonElement> RenderAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var caller = await callers.ResolveAsync(turn, cancellationToken);
-        var english = turn.Language == Languages.English;
-        var commands = catalog.Entries
-            .Where(e => e.Requires is not { } permission || caller.CanSomewhere(permission))
-            .Select(e => new HelpLine(english ? e.English : e.French, cards.Text(e.DescriptionKey, turn.Language)))
-            .Distinct() // a command listed for two permissions (answer a check-in, open a round) shows once
-            .ToList();
-        return cards.Render(Card, new HelpCard(!turn.IsPersonal, commands), turn.Language);
+        var shown = catalog.Entries.Select(e => e.Requires is not { } permission || caller.CanSomewhere(permission)).ToArray();
+        return rendered.GetOrRender(turn.Language, !turn.IsPersonal, shown, () =>
+        {
+            var english = turn.Language == Languages.English;
+            var commands = catalog.Entries.Where((_, i) => shown[i])
+                .Select(e => new HelpLine(english ? e.English : e.French, cards.Text(e.DescriptionKey, turn.Language)))
+                .Distinct() // a command listed for two permissions (answer a check-in, open a round) shows once
+                .ToList();
+            return cards.Render(Card, new HelpCard(!turn.IsPersonal, commands), turn.Language);
+        });
+    }
+}
+
+/// <summary>
+/// The help card depends only on the language, the place (chat or channel) and which commands the caller's roles show:
+/// each combination is rendered once, not on every "aide" (bench/inbound: rendering was a tenth of a turn's CPU). A
+/// few dozen combinations at most (roles are few); the templates never change while the bot runs.
+/// </summary>
+internal sealed class RenderedHelp
+{
+    private const int MaxCombinations = 512; // a guard, far above what roles can make
+    private readonly ConcurrentDictionary<string, JsonElement> _cards = new(StringComparer.Ordinal);
+
+    public JsonElement GetOrRender(string language, bool channel, bool[] shown, Func<JsonElement> render)
+    {
+        var key = string.Create(shown.Length + language.Length + 2, (language, channel, shown), static (span, s) =>
+        {
+            s.language.CopyTo(span);
+            span[s.language.Length] = s.channel ? 'c' : 'p';
+            span[s.language.Length + 1] = '|';
+            for (var i = 0; i < s.shown.Length; i++) span[s.language.Length + 2 + i] = s.shown[i] ? '1' : '0';
+        });
+        if (_cards.TryGetValue(key, out var card)) return card;
+        card = render();
+        if (_cards.Count < MaxCombinations) _cards.TryAdd(key, card);
+        return card;
     }
 }
 

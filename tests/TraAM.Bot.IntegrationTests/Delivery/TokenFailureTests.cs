@@ -10,9 +10,9 @@ namespace TraAM.Bot.IntegrationTests.Delivery;
 /// <summary>The bot's own token cannot be had (expired secret, Entra down): sending pauses, nothing is lost or left in doubt.</summary>
 public sealed class TokenFailureTests(TraamApp app) : AppTest(app)
 {
-    // More than one run's workers and queue hold (Delivery__Concurrency 8, a queue of 16): enough that workers
+    // More than one run's workers and queue hold (Delivery__Concurrency 16, a queue of 32): enough that workers
     // dying one by one would leave the run stuck with its gate held.
-    private const int Count = 30;
+    private const int Count = 60;
 
     [PostgresFact]
     public async Task A_failing_token_endpoint_sends_nothing_and_loses_nothing_and_the_next_run_sends_everything_once_it_recovers()

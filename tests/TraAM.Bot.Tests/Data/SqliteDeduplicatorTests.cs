@@ -58,6 +58,51 @@ public sealed class SqliteDeduplicatorTests : IAsyncLifetime
         Assert.True((await dedup.BeginAsync(Message("f1"), TestContext.Current.CancellationToken)).IsFirst);
     }
 
+    [Fact]
+    public async Task AFailedInsert_DoesNotStick_TheNextTurnIsCheckedAgain()
+    {
+        using var dedup = new DatabaseActivityDeduplicator(_factory, _clock);
+        Assert.True((await dedup.BeginAsync(Message("a1"), TestContext.Current.CancellationToken)).IsFirst);
+
+        // Another connection takes the table away: the prepared statement cannot run.
+        await Sql("ALTER TABLE \"ProcessedActivities\" RENAME TO \"Elsewhere\"");
+        await Assert.ThrowsAnyAsync<Exception>(() => dedup.BeginAsync(Message("a2"), TestContext.Current.CancellationToken));
+        await Sql("ALTER TABLE \"Elsewhere\" RENAME TO \"ProcessedActivities\"");
+
+        Assert.True((await dedup.BeginAsync(Message("a2"), TestContext.Current.CancellationToken)).IsFirst);
+        Assert.False((await dedup.BeginAsync(Message("a1"), TestContext.Current.CancellationToken)).IsFirst);
+    }
+
+    [Fact]
+    public async Task ThePragmas_HoldOnEveryLeaseOfAPooledConnection_ThoughSetOnlyOnce()
+    {
+        var pooled = new Factory($"Data Source={_file};Pooling=true");
+        for (var lease = 0; lease < 3; lease++)
+        {
+            await using var db = pooled.CreateDbContext();
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal((1L, 10000L), (await Scalar(connection, "PRAGMA synchronous"), await Scalar(connection, "PRAGMA busy_timeout")));
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private static async Task<long> Scalar(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
+    private async Task Sql(string sql)
+    {
+        await using var db = _factory.CreateDbContext();
+#pragma warning disable EF1002 // constant test SQL
+        await db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken);
+#pragma warning restore EF1002
+    }
+
     public ValueTask DisposeAsync()
     {
         File.Delete(_file);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.Protocols;
 using Microsoft.IdentityModel.Tokens;
 using TraAM.Bot.Protocol;
@@ -104,6 +105,61 @@ public sealed class InboundAuthenticatorTests : IDisposable
 
         Assert.DoesNotContain(token, result.Reason!, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Split('.')[1], result.Reason!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARememberedToken_IsStillCheckedAgainstEachActivity()
+    {
+        var authenticator = Authenticator("webchat");
+        var header = "Bearer " + _issuer.Token();
+
+        Assert.True((await Check(header, Message(channelId: "webchat"), authenticator)).Succeeded);
+        // The same token again: its signature is not verified twice, but the rest is.
+        Assert.Equal("signing key does not endorse channel msteams", (await Check(header, Message(channelId: "msteams"), authenticator)).Reason);
+        Assert.Equal("serviceurl claim does not match activity.serviceUrl",
+            (await Check(header, Message(channelId: "webchat", serviceUrl: "https://evil.example/"), authenticator)).Reason);
+        Assert.True((await Check(header, Message(channelId: "webchat"), authenticator)).Succeeded);
+    }
+
+    [Fact]
+    public async Task ARememberedToken_IsRefusedOnceExpired()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var authenticator = new InboundAuthenticator(new StaticConfigurationManager<BotSigningKeys>(BotSigningKeysRetriever.Parse(_issuer.Jwks("msteams"))),
+            Options.Create(new BotProtocolOptions { MicrosoftAppId = TestIssuer.AppId, MicrosoftAppPassword = "x" }), NullLogger<InboundAuthenticator>.Instance, clock);
+        var header = "Bearer " + _issuer.Token(expiresIn: TimeSpan.FromMinutes(10));
+        Assert.True((await Check(header, authenticator: authenticator)).Succeeded);
+
+        clock.Advance(TimeSpan.FromMinutes(14)); // within the 5 min skew
+        Assert.True((await Check(header, authenticator: authenticator)).Succeeded);
+        clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal("token rejected: lifetime", (await Check(header, authenticator: authenticator)).Reason);
+    }
+
+    [Fact]
+    public async Task ANewKeySet_ForgetsRememberedTokens()
+    {
+        var keys = new SwappableKeys(BotSigningKeysRetriever.Parse(_issuer.Jwks("msteams")));
+        var authenticator = new InboundAuthenticator(keys,
+            Options.Create(new BotProtocolOptions { MicrosoftAppId = TestIssuer.AppId, MicrosoftAppPassword = "x" }), NullLogger<InboundAuthenticator>.Instance);
+        var header = "Bearer " + _issuer.Token();
+        Assert.True((await Check(header, authenticator: authenticator)).Succeeded);
+
+        // The signing key is withdrawn (rotation): the token that it verified is no longer accepted.
+        using var other = new TestIssuer();
+        keys.Current = BotSigningKeysRetriever.Parse(other.Jwks("msteams").Replace(other.KeyId, "another-key", StringComparison.Ordinal));
+        Assert.False((await Check(header, authenticator: authenticator)).Succeeded);
+    }
+
+    private sealed class SwappableKeys(BotSigningKeys current) : IConfigurationManager<BotSigningKeys>
+    {
+        public BotSigningKeys Current { get; set; } = current;
+
+        public Task<BotSigningKeys> GetConfigurationAsync(CancellationToken cancel) => Task.FromResult(Current);
+
+        public void RequestRefresh()
+        {
+        }
     }
 
     public void Dispose() => _issuer.Dispose();

@@ -23,6 +23,14 @@ internal sealed partial class CallerResolver(
 {
     private static readonly TimeSpan MemberCacheDuration = TimeSpan.FromHours(1);
 
+    // Every turn runs one of these. Compiled once: EF otherwise walks the LINQ tree again on each call to find its cached
+    // plan, and on this shape (Include + FirstOrDefault) builds a delegate each time (seen in bench/inbound's profile).
+    private static readonly Func<TraamDbContext, string, CancellationToken, Task<Person?>> ByEntraId =
+        EF.CompileAsyncQuery((TraamDbContext db, string aad, CancellationToken ct) => db.People.Include(p => p.Roles).FirstOrDefault(p => p.EntraObjectId == aad));
+
+    private static readonly Func<TraamDbContext, string, CancellationToken, Task<Person?>> ByEmail =
+        EF.CompileAsyncQuery((TraamDbContext db, string email, CancellationToken ct) => db.People.Include(p => p.Roles).FirstOrDefault(p => p.Email == email));
+
     private (string ActivityKey, Caller Caller)? _cached;
 
     public async Task<Caller> ResolveAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -51,7 +59,7 @@ internal sealed partial class CallerResolver(
         if (from?.Id is null) return Caller.Unknown;
         var aad = NormalizeGuid(from.AadObjectId);
         Person? person = null;
-        if (aad is not null) person = await db.People.Include(p => p.Roles).FirstOrDefaultAsync(p => p.EntraObjectId == aad, ct);
+        if (aad is not null) person = await ByEntraId(db, aad, ct);
         person ??= await FindByEmailAsync(turn, from.Id, aad, ct);
         if (person is null) return Caller.Unknown;
 
@@ -99,7 +107,7 @@ internal sealed partial class CallerResolver(
         aad ??= member.Aad;
 
         if (string.IsNullOrEmpty(email)) return null;
-        var person = await db.People.Include(p => p.Roles).FirstOrDefaultAsync(p => p.Email == email, ct);
+        var person = await ByEmail(db, email, ct);
         if (person is null) return null;
         if (person.EntraObjectId is not null && person.EntraObjectId != aad)
         {

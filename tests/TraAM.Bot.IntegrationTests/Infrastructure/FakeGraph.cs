@@ -63,6 +63,11 @@ public sealed class FakeGraph : IAsyncDisposable
         }
     }
 
+    /// <summary>The bot's Graph settings pointed at this fake (what a deployment sets, with the fake's addresses).</summary>
+    public TraamApp Configure(TraamApp app) => app
+        .With("Graph:TenantId", Tenant).With("Graph:ClientId", ClientId).With("Graph:ClientSecret", Secret)
+        .With("Graph:BaseUrl", BaseUrl).With("Graph:TokenEndpoint", TokenEndpoint).With("Graph:Organizer", Organizer);
+
     /// <summary>Queues faults: the next <paramref name="count"/> calls matching <paramref name="match"/> fail with <paramref name="status"/>.</summary>
     public async Task FaultAsync(int status, int count, string match, bool afterCommit = false) =>
         (await _control.PostAsJsonAsync($"{Root}/_fake/faults", new { status, count, match, afterCommit, retryAfter = 0 })).EnsureSuccessStatusCode();

@@ -18,9 +18,7 @@ public sealed class MeetingSyncTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _graph = await FakeGraph.StartAsync();
-        _app = new TraamApp()
-            .With("Graph:TenantId", FakeGraph.Tenant).With("Graph:ClientId", FakeGraph.ClientId).With("Graph:ClientSecret", FakeGraph.Secret)
-            .With("Graph:BaseUrl", _graph.BaseUrl).With("Graph:TokenEndpoint", _graph.TokenEndpoint).With("Graph:Organizer", FakeGraph.Organizer);
+        _app = _graph.Configure(new TraamApp());
         await _app.InitializeAsync();
     }
 

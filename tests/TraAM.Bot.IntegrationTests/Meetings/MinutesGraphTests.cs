@@ -29,9 +29,7 @@ public sealed class MinutesGraphTests : IAsyncLifetime
     private static async Task<(FakeGraph, TraamApp)> StartAsync(string? roles)
     {
         var graph = await FakeGraph.StartAsync(roles);
-        var app = new TraamApp()
-            .With("Graph:TenantId", FakeGraph.Tenant).With("Graph:ClientId", FakeGraph.ClientId).With("Graph:ClientSecret", FakeGraph.Secret)
-            .With("Graph:BaseUrl", graph.BaseUrl).With("Graph:TokenEndpoint", graph.TokenEndpoint).With("Graph:Organizer", FakeGraph.Organizer);
+        var app = graph.Configure(new TraamApp());
         await app.InitializeAsync();
         return (graph, app);
     }

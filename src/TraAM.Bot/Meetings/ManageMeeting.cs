@@ -78,7 +78,7 @@ internal sealed class ManageMeeting(
         var outcome = await scheduler.CancelAsync(meeting.Id, ct);
         if (!outcome.Saved) return CardActionResult.Message(language == Languages.English ? outcome.Problems[0].English : outcome.Problems[0].French);
         var cancelled = await db.Meetings.AsNoTracking().SingleAsync(m => m.Id == meeting.Id, ct);
-        return CardActionResult.Card(await card.RenderAsync(cancelled, new MeetingView(reader, true, Done: cards.Text("meetings.card.cancelledDone", language)), language, ct));
+        return CardActionResult.Card(await card.RenderAsync(cancelled, new MeetingView(reader, true, Done: cards.Text(cancelled.WasRecordedAfterwards() ? "meetings.card.cancelledRecordedDone" : "meetings.card.cancelledDone", language)), language, ct));
     }
 
     /// <summary>The scheduling card on this meeting: only the date, time, duration and zone can change.</summary>

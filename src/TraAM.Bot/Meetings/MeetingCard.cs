@@ -51,7 +51,9 @@ public sealed class MeetingCard(TraamDbContext db, CardTemplates cards, MeetingL
             facts.Secretary ?? T("card.nobody"), string.Format(CultureInfo.InvariantCulture, T("card.inviteesCount"), facts.Invitees),
             over ? "" : m.JoinUrl ?? "", over ? "" : links.IcsUrl(m.Id), m.Id.ToString("N"), m.Revision.ToString(CultureInfo.InvariantCulture),
             cancelled, view.CanManage && !cancelled, view.CanManage && !cancelled && !over, view.ConfirmCancel && !cancelled, view.ShowMine, pastNote,
-            view.RefreshUserIds ?? []);
+            view.RefreshUserIds ?? [],
+            // A recorded meeting invited nobody: cancelling it tells nobody either, and the question says so.
+            T(recorded ? "card.cancelQuestionRecorded" : "card.cancelQuestion"));
     }
 
     private static string Duration(TimeSpan d) =>
@@ -80,4 +82,5 @@ public sealed class MeetingCard(TraamDbContext db, CardTemplates cards, MeetingL
 public sealed record MeetingCardData(
     string Heading, string Title, string Kind, string State, string StateColor, string Done, string When, IReadOnlyList<TimeFact> Elsewhere,
     string Duration, string Agenda, string Secretary, string Invitees, string JoinUrl, string IcsUrl, string MeetingId, string Revision,
-    bool Cancelled, bool CanManage, bool CanMove, bool ConfirmCancel, bool ShowMine, string PastNote, IReadOnlyList<string> RefreshUserIds);
+    bool Cancelled, bool CanManage, bool CanMove, bool ConfirmCancel, bool ShowMine, string PastNote, IReadOnlyList<string> RefreshUserIds,
+    string CancelQuestion);

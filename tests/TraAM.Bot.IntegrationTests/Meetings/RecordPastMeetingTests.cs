@@ -144,6 +144,15 @@ public sealed class RecordPastMeetingTests : IAsyncLifetime
         Assert.DoesNotContain(notes, n => n.Kind is MeetingNotices.InvitationKind or MeetingReminders.Kind or MeetingReminders.ChangedKind);
         Assert.DoesNotContain(".ics?sig=", Assert.Single(notes, n => n.Kind == MeetingNotices.ChannelKind).DataJson, StringComparison.Ordinal);
 
+        // Cancelling the record says the truth: the bot invited nobody, so nobody is told.
+        var ask = await app.InvokeAsync(Activities.Invoke(ManageMeeting.CancelVerb, new JsonObject { ["meetingId"] = id, ["confirm"] = "false" }, inChannel: true, change: As(LeaAad)));
+        Assert.Contains("Personne n'y avait été invité par le bot : personne ne sera prévenu.", ask.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Les personnes invitées en seront informées", ask.Text(), StringComparison.Ordinal);
+        var cancelled = await app.InvokeAsync(Activities.Invoke(ManageMeeting.CancelVerb, new JsonObject { ["meetingId"] = id, ["confirm"] = "true" }, inChannel: true, change: As(LeaAad)));
+        Assert.Contains("l'enregistrement de la réunion est annulé", cancelled.Text(), StringComparison.Ordinal);
+        await app.RunEnqueuedAsync<SyncMeetingEventJob>();
+        Assert.DoesNotContain(await app.NotificationsAsync(), n => n.Kind is MeetingNotices.InvitationKind or MeetingReminders.Kind or MeetingReminders.ChangedKind);
+
         // A meeting planned ahead stays what it was: moving it into the past is refused, tick or not.
         var future = await OpenAsync(app);
         var ahead = app.ParisToday().AddDays(15);

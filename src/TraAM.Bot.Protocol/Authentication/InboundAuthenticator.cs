@@ -87,19 +87,20 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
         if (!string.Equals(unvalidated.Issuer, BotProtocolOptions.BotFrameworkIssuer, StringComparison.Ordinal))
             return AuthenticationResult.Fail("issuer is not the Bot Framework");
 
-        var result = await ValidateAsync(token, refresh: false, cancellationToken);
+        var (result, keys) = await ValidateAsync(token, refresh: false, cancellationToken);
         if (!result.IsValid && result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
             // Keys rotate: refresh once (rate-limited by the configuration manager) and try again.
             _keys.RequestRefresh();
-            result = await ValidateAsync(token, refresh: true, cancellationToken);
+            (result, keys) = await ValidateAsync(token, refresh: true, cancellationToken);
         }
 
         if (!result.IsValid)
             return AuthenticationResult.Fail($"token rejected: {result.Exception?.GetType().Name}");
 
         var jwt = (JsonWebToken)result.SecurityToken;
-        var verified = new Verified(await _keys.GetConfigurationAsync(cancellationToken), jwt.SigningKey?.KeyId,
+        // The key set that verified it, not a later fetch: a refresh in between must not vouch for this token.
+        var verified = new Verified(keys!, jwt.SigningKey?.KeyId,
             jwt.ValidFrom == DateTime.MinValue ? DateTime.MinValue + ClockSkew : jwt.ValidFrom, jwt.ValidTo,
             jwt.TryGetPayloadValue<string>("serviceurl", out var serviceUrlClaim) ? serviceUrlClaim : null);
         Remember(token, verified);
@@ -144,7 +145,8 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
         _verified[token] = verified;
     }
 
-    private async Task<TokenValidationResult> ValidateAsync(string token, bool refresh, CancellationToken cancellationToken)
+    /// <summary>The validation's result and the key set it used (null when the keys could not be had).</summary>
+    private async Task<(TokenValidationResult Result, BotSigningKeys? Keys)> ValidateAsync(string token, bool refresh, CancellationToken cancellationToken)
     {
         BotSigningKeys keys;
         try
@@ -155,7 +157,7 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
         {
             // Metadata unreachable: nobody is authenticated, and the caller answers 401 rather than 500.
             LogMetadataUnavailable(_logger, ex.Message, refresh);
-            return new TokenValidationResult { IsValid = false, Exception = ex };
+            return (new TokenValidationResult { IsValid = false, Exception = ex }, null);
         }
 
         var parameters = new TokenValidationParameters
@@ -174,7 +176,7 @@ internal sealed partial class InboundAuthenticator : IInboundAuthenticator
             // A token naming an unknown kid is refused, as the SDK does; never fall back to "any published key".
             TryAllIssuerSigningKeys = false,
         };
-        return await _handler.ValidateTokenAsync(token, parameters);
+        return (await _handler.ValidateTokenAsync(token, parameters), keys);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Bot Framework OpenID metadata unavailable ({Reason}); refresh={Refresh}")]
